@@ -1,0 +1,88 @@
+// The shapes that cross layers: what the parser produces, what the store keeps and
+// what the actor registry holds. Every type in the project that describes data comes
+// from a schema here, so validation and typing cannot drift apart.
+import { z } from 'zod';
+
+export const STANCES = ['asserts', 'denies', 'unconfirmed'] as const;
+export const StanceSchema = z.enum(STANCES);
+export type Stance = z.infer<typeof StanceSchema>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const SpeakerSchema = z.object({
+  /** Canonical actor id (registry id, or a slug of the mention for new sources). */
+  id: z.string().min(1),
+  /** Canonical actor name. */
+  name: z.string().min(1),
+  /** The words the article used for the speaker at this claim. */
+  mention: z.string().min(1),
+});
+export type Speaker = z.infer<typeof SpeakerSchema>;
+
+export const ClaimSchema = z.object({
+  id: z.string().min(1),
+  articleId: z.string().min(1),
+  speaker: SpeakerSchema,
+  stance: StanceSchema,
+  /** Day the claim was made, resolved against the article's date. */
+  date: IsoDate.nullable(),
+  /** The phrase the date came from; null when it fell back to the article's date. */
+  dateText: z.string().nullable(),
+  content: z.string(),
+  quote: z.string().nullable(),
+  sentence: z.string(),
+  /** Offsets into the article text of the evidence span (`sentence`). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  cue: z.string(),
+  topics: z.array(z.string()).optional(),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const ArticleSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  date: IsoDate.nullable(),
+  /** Agency or outlet ("AFP", "Newswire"), from a SOURCE: line or the dateline. */
+  source: z.string().nullable(),
+  byline: z.string().nullable(),
+  /** Where the text came from: a file path, "-" for stdin, or a URL. */
+  origin: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
+  /** sha256 of the text, so the same text is recognised whatever its origin. */
+  textHash: z.string(),
+  length: z.number().int().nonnegative(),
+  ingestedAt: z.string().optional(),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+export const ParseResultSchema = z.object({
+  article: ArticleSchema,
+  claims: z.array(ClaimSchema),
+});
+export type ParseResult = z.infer<typeof ParseResultSchema>;
+
+export const ActorKindSchema = z.enum(['person', 'organisation', 'country', 'group', 'source']);
+export type ActorKind = z.infer<typeof ActorKindSchema>;
+
+export const ActorSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'actor ids are lower-case slugs'),
+  name: z.string().min(1),
+  kind: ActorKindSchema.default('organisation'),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const ActorRegistrySchema = z.object({
+  version: z.literal(1),
+  actors: z.array(ActorSchema),
+});
+export type ActorRegistry = z.infer<typeof ActorRegistrySchema>;
+
+export const STORE_VERSION = 1;
+export const StoreSchema = z.object({
+  version: z.literal(STORE_VERSION),
+  articles: z.array(ArticleSchema),
+  claims: z.array(ClaimSchema),
+});
+export type StoreData = z.infer<typeof StoreSchema>;
