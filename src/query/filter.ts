@@ -1,0 +1,69 @@
+// Selecting claims: the filters behind `list`, `compare` and `export`.
+import type { Article, Claim, Stance } from '../model.js';
+import { queryStems, textStems } from './stem.js';
+
+export interface ClaimFilter {
+  /** Keep claims whose speaker is one of these actor ids. */
+  actorIds?: ReadonlySet<string>;
+  stances?: readonly Stance[];
+  /** Inclusive bounds, YYYY-MM-DD. A claim with no date fails any date bound. */
+  since?: string;
+  until?: string;
+  /** Words that must all occur (stemmed) in the claim's content, sentence or topics. */
+  about?: string;
+  articleIds?: ReadonlySet<string>;
+}
+
+export function filterClaims(claims: readonly Claim[], filter: ClaimFilter): Claim[] {
+  const about = filter.about === undefined ? [] : queryStems(filter.about);
+  return claims.filter((claim) => {
+    if (filter.actorIds && !filter.actorIds.has(claim.speaker.id)) return false;
+    if (filter.stances && !filter.stances.includes(claim.stance)) return false;
+    if (filter.articleIds && !filter.articleIds.has(claim.articleId)) return false;
+    if (filter.since !== undefined && (claim.date === null || claim.date < filter.since)) return false;
+    if (filter.until !== undefined && (claim.date === null || claim.date > filter.until)) return false;
+    if (about.length > 0) {
+      const stems = textStems([claim.content, claim.sentence, ...(claim.topics ?? [])].join(' '));
+      if (!about.every((s) => stems.has(s))) return false;
+    }
+    return true;
+  });
+}
+
+/** Claims in reading order: by date (undated last), then article, then position. */
+export function sortClaims(claims: readonly Claim[]): Claim[] {
+  return [...claims].sort(
+    (a, b) =>
+      compareNullableDates(a.date, b.date) || a.articleId.localeCompare(b.articleId) || a.start - b.start || a.end - b.end,
+  );
+}
+
+export function compareNullableDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** A claim as exported: with its article's title and date alongside. */
+export interface ExportedClaim extends Claim {
+  articleTitle: string | null;
+  articleDate: string | null;
+}
+
+export function withArticles(claims: readonly Claim[], articles: readonly Article[]): ExportedClaim[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return claims.map((claim) => {
+    const article = byId.get(claim.articleId);
+    return { ...claim, articleTitle: article?.title ?? null, articleDate: article?.date ?? null };
+  });
+}
+
+/** The claimed words in brief: the quote if there is one, else the content, cut at a word. */
+export function briefEvidence(claim: Claim, max = 110): string {
+  const text = (claim.quote ?? (claim.content || claim.sentence)).replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
