@@ -71,7 +71,7 @@ function retryPlan(timeoutMs: number) {
   return {
     retries: Math.ceil(timeoutMs / minTimeout) + 1,
     minTimeout,
-    maxTimeout: Math.min(250, Math.max(minTimeout, timeoutMs / 4)),
+    maxTimeout: Math.min(100, Math.max(minTimeout, timeoutMs / 4)),
     factor: 1.5,
     randomize: true,
     maxRetryTime: timeoutMs,
