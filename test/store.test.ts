@@ -88,12 +88,16 @@ describe('readStore', () => {
     expect(await fs.readdir(dir)).toEqual([]);
   });
 
-  it('reports a store path that is a file as STORE_IO with a hint about directories', async () => {
+  it('reports a store path that is a file as STORE_IO with a hint about directories, and leaves the file alone', async () => {
     const file = path.join(dir, 'store.json');
     await fs.writeFile(file, '{}');
-    const err = await caught(readStore(file));
-    expect(err.code).toBe('STORE_IO');
-    expect(err.hint).toMatch(/directory/);
+    for (const attempt of [readStore(file), updateStore(file, (d) => void d.claims.push(claim('c1')))]) {
+      const err = await caught(attempt);
+      expect(err.code).toBe('STORE_IO');
+      expect(err.message).toContain(file);
+      expect(err.hint).toMatch(/is a file, not a directory/);
+    }
+    expect(await fs.readFile(file, 'utf8')).toBe('{}');
   });
 });
 
@@ -198,6 +202,13 @@ describe('invalid stores are reported and never overwritten', () => {
     await fs.writeFile(storeFile(dir), JSON.stringify(bad));
     const err = await caught(readStore(dir));
     expect(err.message).toMatch(/at claims\[0\]\.speaker\.name: .*\(and 1 more problem\)/);
+  });
+
+  it('a missing field is called missing', async () => {
+    const { articleId: _dropped, ...partial } = claim('c0');
+    await fs.writeFile(storeFile(dir), JSON.stringify({ version: 1, articles: [], claims: [partial] }));
+    const err = await caught(readStore(dir));
+    expect(err.message).toMatch(/invalid at claims\[0\]\.articleId: missing \(expected string\)$/);
   });
 
   it('a version that is not a whole number is invalid at `version`', async () => {

@@ -88,7 +88,7 @@ export function ioError(action: string, file: string, err: unknown): ClaimsError
   const reason = err instanceof Error ? err.message : String(err);
   const hint =
     code === 'ENOTDIR' || code === 'EEXIST'
-      ? `--store and CLAIMS_STORE name a directory (store.json is kept inside it); ${path.dirname(file)} or a folder above it is a file.`
+      ? `--store and CLAIMS_STORE name a directory, which holds store.json; something on the way to ${file} is a file, not a directory.`
       : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
         ? `Check the permissions of ${path.dirname(file)}, or point --store at a folder you can write.`
         : code === 'ENOSPC'

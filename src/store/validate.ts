@@ -36,7 +36,13 @@ export function checkSchema<S extends z.ZodType>(schema: S, value: unknown): Che
   const [first, ...rest] = result.error.issues;
   if (first === undefined) return { ok: false, where: undefined, problem: 'failed validation', syntax: false };
   const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`;
-  return { ok: false, where: formatJsonPath(first.path), problem: `${first.message}${more}`, syntax: false };
+  // zod says "Invalid input: expected string, received undefined"; for a person
+  // editing the file, the field is simply missing.
+  const message =
+    first.code === 'invalid_type' && first.message.endsWith('received undefined')
+      ? `missing (expected ${first.expected})`
+      : first.message;
+  return { ok: false, where: formatJsonPath(first.path), problem: `${message}${more}`, syntax: false };
 }
 
 /** `['claims', 3, 'stance']` → `claims[3].stance`, the way people write it in jq or JS. */
