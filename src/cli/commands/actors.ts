@@ -1,0 +1,64 @@
+// `claims actors`: every actor (the registry's and the sources found only in
+// claims) with the names they go by and how often they assert, deny or do not confirm.
+import type { Command } from 'commander';
+import { summariseActors } from '../../query/index.js';
+import { makeContext } from '../context.js';
+import type { CliIo } from '../io.js';
+import { loadStore } from '../load.js';
+import { examples, formatOption } from '../options.js';
+import { FORMATS, renderTable, renderView } from '../render/index.js';
+
+export function registerActors(program: Command, io: CliIo): void {
+  program
+    .command('actors')
+    .description('list actors with their aliases and their counts of asserts / denies / unconfirmed claims, most-quoted first')
+    .addOption(formatOption(FORMATS, 'table'))
+    .addHelpText(
+      'after',
+      examples([
+        ['claims actors', 'a table of actors and counts'],
+        ['claims actors --json', 'the same as JSON'],
+      ]),
+    )
+    .action(async (opts: { format?: string }, cmd: Command) => {
+      const ctx = makeContext(io, cmd);
+      const format = ctx.format(opts.format, FORMATS, 'table');
+      const { data, registry } = await loadStore(ctx);
+      const actors = summariseActors(data.claims, registry);
+      const { chalk } = ctx;
+      ctx.out(
+        renderView(format, {
+          json: () => actors,
+          csv: () => ({
+            headers: ['id', 'name', 'kind', 'inRegistry', 'aliases', 'mentions', 'asserts', 'denies', 'unconfirmed', 'total'],
+            rows: actors.map((a) => [
+              a.id, a.name, a.kind, a.inRegistry ? 'yes' : 'no', a.aliases.join('; '), a.mentions.join('; '),
+              a.counts.asserts, a.counts.denies, a.counts.unconfirmed, a.total,
+            ]),
+          }),
+          table: () =>
+            renderTable(
+              [
+                { header: 'Actor', flex: true },
+                { header: 'Also called', flex: true },
+                { header: 'Asserts', align: 'right' },
+                { header: 'Denies', align: 'right' },
+                { header: 'Unconfirmed', align: 'right' },
+              ],
+              actors.map((a) => [
+                a.inRegistry ? a.name : { text: a.name, style: (s) => chalk.italic(s) },
+                [...a.aliases, ...a.mentions].join(', '),
+                countCell(a.counts.asserts, chalk.green),
+                countCell(a.counts.denies, chalk.red),
+                countCell(a.counts.unconfirmed, chalk.yellow),
+              ]),
+              { width: ctx.width, headerStyle: (s) => chalk.bold(s) },
+            ),
+        }),
+      );
+    });
+}
+
+function countCell(n: number, style: (s: string) => string): { text: string; style?: (s: string) => string } {
+  return n === 0 ? { text: '·' } : { text: String(n), style };
+}

@@ -1,0 +1,75 @@
+// `claims list`: stored claims, filtered by actor, stance, dates, words and article.
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { STANCES, type Stance } from '../../model.js';
+import { filterClaims, sortClaims } from '../../query/index.js';
+import { claimsCsvWithArticles, claimsTable } from '../claims-view.js';
+import { makeContext } from '../context.js';
+import type { CliIo } from '../io.js';
+import { loadStore, noteEmpty, resolveActors, resolveArticle } from '../load.js';
+import { collect, examples, formatOption, parseDateBound } from '../options.js';
+import { FORMATS, renderView } from '../render/index.js';
+
+interface ListOptions {
+  actor?: string[];
+  stance?: Stance[];
+  since?: string;
+  until?: string;
+  about?: string;
+  article?: string;
+  format?: string;
+}
+
+export function registerList(program: Command, io: CliIo): void {
+  program
+    .command('list')
+    .description('list stored claims, oldest first, optionally filtered')
+    .option('--actor <name>', 'only claims by this actor: canonical name, alias or mention, any case (repeatable)', collect)
+    .addOption(new Option('--stance <stance>', 'only claims with this stance (repeatable)').choices(STANCES).argParser(collectStance))
+    .option('--since <date>', 'only claims made on or after this day (YYYY-MM-DD, YYYY-MM, or words like "last monday")')
+    .option('--until <date>', 'only claims made on or before this day')
+    .option('--about <words>', 'only claims whose content or sentence has all these words (stemmed: "deployed" finds "deployment")')
+    .option('--article <id>', 'only claims from this article (id, unique id prefix, or the file name it was ingested from)')
+    .addOption(formatOption(FORMATS, 'table'))
+    .addHelpText(
+      'after',
+      examples([
+        ['claims list', 'every stored claim'],
+        ['claims list --actor "Seoul NIS" --stance asserts', "one actor's assertions"],
+        ['claims list --about troops --since 2024-10-01', 'claims about troops made since October'],
+        ['claims list --stance denies --format csv > denials.csv', 'denials for a spreadsheet'],
+      ]),
+    )
+    .action(async (opts: ListOptions, cmd: Command) => {
+      const ctx = makeContext(io, cmd);
+      const format = ctx.format(opts.format, FORMATS, 'table');
+      const since = opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since');
+      const until = opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until');
+      const loaded = await loadStore(ctx);
+      const { claims, articles } = loaded.data;
+      const claimsFound = sortClaims(
+        filterClaims(claims, {
+          actorIds: resolveActors(opts.actor ?? [], loaded),
+          stances: opts.stance,
+          since,
+          until,
+          about: opts.about,
+          articleIds: opts.article === undefined ? undefined : new Set([resolveArticle(opts.article, articles).id]),
+        }),
+      );
+      ctx.out(
+        renderView(format, {
+          json: () => claimsFound,
+          csv: () => claimsCsvWithArticles(claimsFound, articles),
+          table: () => (claimsFound.length === 0 ? '' : claimsTable(ctx, claimsFound)),
+        }),
+      );
+      if (format === 'table') noteEmpty(ctx, loaded, claimsFound.length);
+    });
+}
+
+// Replaces the parser .choices() installs, so it checks the choice itself.
+function collectStance(value: string, previous: Stance[] = []): Stance[] {
+  const stance = STANCES.find((s) => s === value);
+  if (!stance) throw new InvalidArgumentError(`Allowed choices are ${STANCES.join(', ')}.`);
+  return [...previous, stance];
+}

@@ -1,0 +1,84 @@
+// Loading what read-only commands need, and turning the user's names for actors
+// and articles into ids (with errors that say what to try).
+import { ClaimsError } from '../errors.js';
+import type { ActorRegistry, Article, Claim, StoreData } from '../model.js';
+import { findByIdPrefix, resolveActorIds } from '../query/index.js';
+import { readRegistry, readStore, storeFile } from '../store/index.js';
+import type { Context } from './context.js';
+
+export interface Loaded {
+  dir: string;
+  data: StoreData;
+  registry: ActorRegistry;
+}
+
+export async function loadStore(ctx: Context): Promise<Loaded> {
+  const dir = ctx.storeDir();
+  const [data, registry] = await Promise.all([readStore(dir), readRegistry(dir)]);
+  return { dir, data, registry };
+}
+
+/** Tells a person (on stderr) why there is nothing to show. */
+export function noteEmpty(ctx: Context, loaded: Loaded, shown: number): void {
+  if (shown > 0) return;
+  if (loaded.data.claims.length === 0) {
+    ctx.note(`No claims stored yet in ${storeFile(loaded.dir)}. Add some with: claims ingest ARTICLE.txt`);
+  } else {
+    ctx.note(`No claims match (the store holds ${loaded.data.claims.length}).`);
+  }
+}
+
+/** Actor ids for the names given with --actor or to compare; every name must match someone. */
+export function resolveActors(names: readonly string[], loaded: Loaded): Set<string> | undefined {
+  if (names.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const name of names) {
+    const found = resolveActorIds(name, loaded.registry, loaded.data.claims);
+    if (found.length === 0) {
+      throw new ClaimsError(`no actor is called '${name}'`, {
+        code: 'NOT_FOUND',
+        hint: "run 'claims actors' to see every actor with the names and aliases they go by",
+      });
+    }
+    for (const id of found) ids.add(id);
+  }
+  return ids;
+}
+
+/** The article an --article value means: its id, an id prefix, or the file it was read from. */
+export function resolveArticle(query: string, articles: readonly Article[]): Article {
+  const byOrigin = articles.filter((a) => a.origin && (a.origin === query || baseName(a.origin) === query));
+  if (byOrigin.length === 1) return byOrigin[0] as Article;
+  const found = findByIdPrefix(articles, query, (a) => a.id);
+  if (found.kind === 'found') return found.item;
+  if (found.kind === 'ambiguous') {
+    throw new ClaimsError(`'${query}' could be any of ${found.candidates.length} articles`, {
+      code: 'NOT_FOUND',
+      hint: `give more of the id: ${found.candidates.slice(0, 5).map((a) => a.id).join(', ')}`,
+    });
+  }
+  throw new ClaimsError(`no stored article has the id '${query}'`, {
+    code: 'NOT_FOUND',
+    hint: "run 'claims list --json' to see article ids, or give the file name the article was ingested from",
+  });
+}
+
+/** The claim an id (or a unique prefix of one) names. */
+export function resolveClaim(query: string, claims: readonly Claim[]): Claim {
+  const found = findByIdPrefix(claims, query, (c) => c.id);
+  if (found.kind === 'found') return found.item;
+  if (found.kind === 'ambiguous') {
+    throw new ClaimsError(`'${query}' is the start of ${found.candidates.length} claim ids`, {
+      code: 'NOT_FOUND',
+      hint: `give more of the id: ${found.candidates.slice(0, 5).map((c) => c.id).join(', ')}`,
+    });
+  }
+  throw new ClaimsError(`no stored claim has the id '${query}'`, {
+    code: 'NOT_FOUND',
+    hint: "run 'claims list' to see claim ids",
+  });
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
