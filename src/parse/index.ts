@@ -1,16 +1,195 @@
 // Entry point of the pure parsing layer: article text in, article metadata and
 // claims out. No I/O happens below src/parse/.
-import type { ActorRegistry, ParseResult } from '../model.js';
+import { createHash } from 'node:crypto';
+import type { ActorRegistry, Article, Claim, ParseResult } from '../model.js';
+import { attributions, type Attribution } from './attribution.js';
+import { resolveDatePhrase } from './dates.js';
+import { Discourse } from './discourse.js';
+import { readMetadata } from './metadata.js';
+import { BLOT, segment, type Span, type Unit } from './segment.js';
+import { decideStance } from './stance.js';
 
 export interface ParseOptions {
   /** Canonical actors and their aliases (data/actors.json, or the user's registry). */
   registry: ActorRegistry;
   /** Where the text came from (file path, "-", URL); recorded on the article. */
   origin?: string | null;
+  /** Year assumed for a dateline without one when the text names no year (default: this year). */
+  fallbackYear?: number;
+}
+
+export { readMetadata } from './metadata.js';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Units with metadata lines removed and dateline openers cut off. */
+function storyUnits(text: string, bodyStart: number, skip: Span[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of segment(text, bodyStart)) {
+    const cut = skip.find((s) => s.start <= unit.start && s.end > unit.start);
+    if (!cut) {
+      out.push(unit);
+      continue;
+    }
+    if (cut.end >= unit.end) continue;
+    const offset = cut.end - unit.start;
+    out.push({
+      ...unit,
+      start: cut.end,
+      text: unit.text.slice(offset),
+      masked: unit.masked.slice(offset),
+      quotes: unit.quotes.filter((q) => q.start >= cut.end),
+    });
+  }
+  return out;
+}
+
+const isQuoteOnly = (u: Unit) => u.quotes.some((q) => q.full) && !/[\p{L}\p{N}]/u.test(u.masked.replaceAll(BLOT, ''));
+
+function quoteText(text: string, unit: Unit): string | null {
+  const parts = unit.quotes.filter((q) => q.full).map((q) => text.slice(q.innerStart, q.innerEnd).trim());
+  return parts.length ? parts.join(' ') : null;
+}
+
+const trimPunct = (s: string) => s.replace(/^[\s,;:\u2014-]+|[\s,;:\u2014-]+$/g, '').replace(/^that\s+/i, '');
+
+/** What the source said, as text: the quotation, or the reported clause. */
+function contentOf(text: string, unit: Unit, a: Attribution): { content: string; direct: boolean } {
+  const quote = quoteText(text, unit);
+  if (quote) return { content: quote, direct: true };
+  const f = a.frames[0]!;
+  if (f.precedingClause) return { content: trimPunct(unit.text.slice(0, f.precedingClause.end)), direct: false };
+  if (f.contentAfterSubject) return { content: trimPunct(unit.text.slice(a.subject.mention.end)), direct: false };
+  if (f.cue.toLowerCase() === 'according to') return { content: trimPunct(unit.text.slice(0, f.cueStart)), direct: false };
+  const after = trimPunct(unit.text.slice(f.cueEnd));
+  return { content: after || trimPunct(unit.text), direct: false };
+}
+
+/**
+ * Where to look for the day a statement was made, nearest the cue first: between
+ * subject and verb ("on Thursday accused"), right after the verb ("said Friday",
+ * "told reporters on Monday that"), then before the subject ("On Tuesday, …").
+ * What was said is never searched: its dates are about the story, not the statement.
+ */
+function datePlaces(unit: Unit, a: Attribution, direct: boolean): string[] {
+  const m = unit.masked;
+  const f = a.frames[0]!;
+  const subj = a.subject.mention;
+  const places: string[] = [];
+  if (subj.end <= f.cueStart) places.push(m.slice(subj.end, f.cueStart));
+  if (direct) places.push(m.slice(f.cueEnd));
+  else {
+    const rest = m.slice(f.cueEnd);
+    const that = /\bthat\b/.exec(rest);
+    places.push(that && that.index < 90 ? rest.slice(0, that.index) : rest.split(/\s+/).slice(0, 5).join(' '));
+  }
+  if (!f.precedingClause && !(f.cue.toLowerCase() === 'according to' && !f.contentAfterSubject)) places.push(m.slice(0, Math.min(subj.start, f.cueStart)));
+  if (f.cue.toLowerCase() === 'according to' || f.cited) places.push(subj.text);
+  return places;
+}
+
+function sharesName(a: Claim, mention: string, speakerId: string): boolean {
+  if (a.speaker.id === speakerId) return true;
+  const named = new Set(a.speaker.name.toLowerCase().split(/\W+/).filter((w) => w.length > 3));
+  return mention.toLowerCase().split(/\W+/).some((w) => named.has(w));
 }
 
 export function parseArticle(text: string, options: ParseOptions): ParseResult {
-  void text;
-  void options;
-  throw new Error('parser not written yet');
+  const textHash = sha256(text);
+  const articleId = textHash.slice(0, 16);
+  const meta = readMetadata(text, { fallbackYear: options.fallbackYear ?? new Date().getUTCFullYear() });
+  const article: Article = {
+    id: articleId,
+    title: meta.title,
+    date: meta.date,
+    source: meta.source,
+    byline: meta.byline,
+    origin: options.origin ?? null,
+    textHash,
+    length: text.length,
+  };
+
+  const discourse = new Discourse(options.registry);
+  const claims: Claim[] = [];
+  let previousDate: string | null = null;
+  let lastUnitClaims: { claims: Claim[]; unit: Unit; direct: boolean } | null = null;
+
+  storyUnits(text, meta.bodyStart, meta.skip).forEach((unit, index) => {
+    discourse.observe(index, unit.text);
+    const found = attributions(unit);
+    if (found.length === 0) {
+      // A quotation standing alone right after an attributed one continues it.
+      if (lastUnitClaims && isQuoteOnly(unit) && (unit.paragraph - lastUnitClaims.unit.paragraph <= 1 || unit.quotes[0]?.continues)) {
+        for (const claim of lastUnitClaims.claims) {
+          claim.end = unit.end;
+          claim.sentence = text.slice(claim.start, claim.end);
+          const more = quoteText(text, unit);
+          if (more) {
+            claim.quote = claim.quote ? `${claim.quote} ${more}` : more;
+            if (lastUnitClaims.direct) claim.content = claim.quote;
+          }
+        }
+        lastUnitClaims.unit = unit;
+      } else if (!isQuoteOnly(unit)) lastUnitClaims = null;
+      return;
+    }
+    const made: Claim[] = [];
+    let direct = false;
+    for (const a of found) {
+      const said = contentOf(text, unit, a);
+      direct ||= said.direct;
+      const dateHit = datePlaces(unit, a, said.direct).reduce<ReturnType<typeof resolveDatePhrase>>(
+        (hit, place) => hit ?? resolveDatePhrase(place, meta.date, previousDate),
+        null,
+      );
+      const decided = decideStance({
+        cues: a.frames.map((f) => f.cls),
+        negatedSubject: a.negatedSubject,
+        content: said.content,
+        frame: unit.masked,
+        direct: said.direct,
+      });
+      let stance = decided.stance;
+      for (const source of a.sources) {
+        const single = a.sources.length === 1;
+        const speaker = discourse.resolve(
+          {
+            head: source,
+            name: single ? (a.subject.name?.text ?? null) : null,
+            mention: single ? a.subject.mention.text : source,
+            descriptors: single ? a.subject.descriptors : [],
+          },
+          { unit: index, cue: a.frames[0]!.cue },
+        );
+        if (!speaker) continue;
+        // A follow-up quotation with no stance of its own keeps the position the same
+        // source (or someone speaking for it) took in the sentence before.
+        const previous = claims.at(-1);
+        if (decided.neutral && said.direct && previous && previous.stance !== 'asserts' && lastUnitClaims?.claims.includes(previous) && sharesName(previous, speaker.mention, speaker.id)) {
+          stance = previous.stance;
+        }
+        const frame = a.frames[0]!;
+        const claim: Claim = {
+          id: sha256(`${articleId}:${unit.start}:${unit.end}:${speaker.id}:${frame.cueStart}`).slice(0, 16),
+          articleId,
+          speaker,
+          stance,
+          date: dateHit?.date ?? meta.date,
+          dateText: dateHit?.text ?? null,
+          content: said.content,
+          quote: said.direct ? said.content : null,
+          sentence: unit.text,
+          start: unit.start,
+          end: unit.end,
+          cue: a.frames.map((f) => f.cue).join(' / '),
+        };
+        made.push(claim);
+      }
+      if (dateHit) previousDate = dateHit.date;
+    }
+    claims.push(...made);
+    lastUnitClaims = made.length ? { claims: made, unit, direct } : null;
+  });
+
+  return { article, claims };
 }

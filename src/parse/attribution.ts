@@ -1,0 +1,203 @@
+// Finds attributions in one sentence unit: a cue (reporting verb, "according to",
+// "declined to comment", …) and the noun phrase that is its source. Each rule below
+// handles one construction and is named after it. All offsets are relative to the unit.
+import {
+  ADVERBS,
+  CUE_LEMMAS,
+  DETERMINERS,
+  FINAL_ONLY_LEMMAS,
+  PHRASAL_CUES,
+  REQUEST_NOUNS,
+  UNCONFIRMED_CUES,
+  inflect,
+  type CueClass,
+} from './lexicon.js';
+import { leftSubject, rightSubject, splitCoordination, type Phrase, type SubjectNP } from './phrases.js';
+import { BLOT, type Unit } from './segment.js';
+
+export interface Frame {
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  cls: CueClass;
+  subject: SubjectNP;
+  /** The reported clause before the subject (`Levels had returned…, the agency said`). */
+  precedingClause: Phrase | null;
+  /** Set for "citing X": X is the source that X's reporter relied on. */
+  cited: boolean;
+  /** "according to X" at the start: what follows the source is the content. */
+  contentAfterSubject: boolean;
+}
+
+interface CueForm {
+  lemma: string;
+  cls: CueClass;
+  finalOnly: boolean;
+}
+
+const CUE_FORMS: Map<string, CueForm> = (() => {
+  const map = new Map<string, CueForm>();
+  for (const [lemma, cls] of Object.entries(CUE_LEMMAS)) for (const f of inflect(lemma)) map.set(f, { lemma, cls, finalOnly: false });
+  for (const [lemma, { cls }] of Object.entries(PHRASAL_CUES)) for (const f of inflect(lemma)) map.set(f, { lemma, cls, finalOnly: false });
+  for (const [lemma, cls] of Object.entries(FINAL_ONLY_LEMMAS)) for (const f of inflect(lemma)) if (!map.has(f)) map.set(f, { lemma, cls, finalOnly: true });
+  return map;
+})();
+
+const TOKEN = /[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*/gu;
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(s: string): Token[] {
+  return [...s.matchAll(TOKEN)].map((m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/\u2019/g, "'"), start: m.index, end: m.index + m[0].length }));
+}
+
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
+
+/** Skips adverbs leftwards from token `i` and returns the index of the previous real word. */
+function previousWord(tokens: Token[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && (ADVERBS.has(tokens[j]!.lower) || tokens[j]!.lower === 'not')) j--;
+  return j;
+}
+
+/** True when only closing punctuation and adjuncts follow: `…, the regulator found.` */
+function endsSentence(m: string, from: number): boolean {
+  return /^[\s,]*(?:(?:on|late on|in|at|last|this|earlier)\s[^,.;]{0,40})?[\s.!?\u201d"]*$/i.test(m.slice(from));
+}
+
+/** The text between the last full quotation's close and `at`, when the cue sits right after a quotation. */
+function followsQuote(m: string, at: number): boolean {
+  const before = m.slice(0, at);
+  return /[\u2588][\u201d"\u2019]?\s*[,\u2014-]?\s*$/.test(before) || /[\u201d"\u2019]\s*,\s*$/.test(before);
+}
+
+function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
+  const m = unit.masked;
+  const tokens = tokenize(m);
+  const frames: Frame[] = [];
+  tokens.forEach((tok, i) => {
+    if (covered(tok.start) || tok.text.includes(BLOT)) return;
+    const form = CUE_FORMS.get(tok.lower);
+    if (!form) return;
+    const prevIdx = previousWord(tokens, i);
+    const prev = prevIdx >= 0 ? tokens[prevIdx]!.lower : '';
+    const next = tokens[i + 1]?.lower ?? '';
+    const adjacentPrev = tokens[i - 1]?.lower ?? '';
+    // A noun, not a verb: "Seoul's claims", "the report", "reports of a bid".
+    if (DETERMINERS.has(adjacentPrev) || /'s$/.test(adjacentPrev) || (tok.lower.endsWith('s') && next === 'of')) return;
+    if (tok.lower.includes('-')) return;
+    const ing = tok.lower.endsWith('ing');
+    // Passive: "was denied access", "had been rejected", "is confirmed".
+    if (!ing && PASSIVE_AUX.has(prev)) return;
+    if (form.finalOnly && !endsSentence(m, tok.end)) return;
+    const phrasal = PHRASAL_CUES[form.lemma];
+    if (phrasal && !phrasal.particles.includes(next)) return;
+    if (form.cls === 'deny') {
+      const object = tokens.slice(i + 1, i + 6);
+      const thatAt = object.findIndex((t) => t.lower === 'that');
+      const scope = thatAt >= 0 ? object.slice(0, thatAt) : object;
+      if (scope.some((t) => REQUEST_NOUNS.has(t.lower))) return;
+    }
+    const participle = ing && !PASSIVE_AUX.has(prev);
+    const cueEnd = phrasal ? tokens[i + 1]!.end : tok.end;
+    const cue = m.slice(tok.start, cueEnd);
+
+    if (participle) {
+      // ", saying …" belongs to the clause's own subject; "with X and Y claiming" has its own.
+      const gap = m.slice(0, tok.start);
+      if (/,\s*$/.test(gap) || /^\s*$/.test(gap)) {
+        frames.push({ cue, cueStart: tok.start, cueEnd, cls: form.cls, subject: PARTICIPLE_SUBJECT, precedingClause: null, cited: false, contentAfterSubject: false });
+        return;
+      }
+    }
+    const inverted = followsQuote(m, tok.start) || (ing === false && /^\s*$/.test(m.slice(0, tok.start)));
+    const right = inverted ? rightSubject(m, cueEnd) : null;
+    if (right) {
+      frames.push({ cue, cueStart: tok.start, cueEnd, cls: form.cls, subject: right, precedingClause: null, cited: false, contentAfterSubject: false });
+      return;
+    }
+    const left = leftSubject(m, tok.start);
+    if (!left) return;
+    frames.push({ cue, cueStart: tok.start, cueEnd, cls: form.cls, subject: left, precedingClause: left.precedingClause, cited: false, contentAfterSubject: false });
+  });
+  return frames;
+}
+
+/** Marks a participle frame whose subject is the clause's own; resolved in `attributions`. */
+const PARTICIPLE_SUBJECT: SubjectNP = Object.freeze({
+  mention: { start: -1, end: -1, text: '' },
+  head: { start: -1, end: -1, text: '' },
+  name: null,
+  descriptors: [],
+}) as SubjectNP;
+
+function refusalCues(unit: Unit): Frame[] {
+  const lm = unit.masked.toLowerCase();
+  const frames: Frame[] = [];
+  for (const re of UNCONFIRMED_CUES) {
+    const g = new RegExp(re.source, 'g');
+    for (const hit of lm.matchAll(g)) {
+      if (frames.some((f) => hit.index < f.cueEnd && hit.index + hit[0].length > f.cueStart)) continue;
+      const cueStart = hit.index;
+      const cueEnd = hit.index + hit[0].length;
+      const subject = followsQuote(unit.masked, cueStart) ? rightSubject(unit.masked, cueEnd) : leftSubject(unit.masked, cueStart);
+      if (!subject) continue;
+      frames.push({ cue: unit.masked.slice(cueStart, cueEnd), cueStart, cueEnd, cls: 'unconfirm', subject, precedingClause: null, cited: false, contentAfterSubject: false });
+    }
+  }
+  return frames;
+}
+
+/** "according to X" and "citing X": the source follows the cue. */
+function sourceAfterCue(unit: Unit): Frame[] {
+  const frames: Frame[] = [];
+  for (const hit of unit.masked.matchAll(/\b(according to|citing)\s+/gi)) {
+    const cueStart = hit.index;
+    const cueEnd = hit.index + hit[1]!.length;
+    const subject = rightSubject(unit.masked, hit.index + hit[0].length);
+    if (!subject) continue;
+    const cited = hit[1]!.toLowerCase() === 'citing';
+    const atStart = /^\s*$/.test(unit.masked.slice(0, cueStart));
+    frames.push({ cue: hit[1]!, cueStart, cueEnd, cls: 'assert', subject, precedingClause: null, cited, contentAfterSubject: atStart });
+  }
+  return frames;
+}
+
+/** One attribution: a source and every cue it governs in this unit. */
+export interface Attribution {
+  frames: Frame[];
+  subject: SubjectNP;
+  /** Coordinated sources split apart ("Neither A nor B" → A, B). */
+  sources: string[];
+  negatedSubject: boolean;
+  cited: boolean;
+}
+
+export function attributions(unit: Unit): Attribution[] {
+  const refusals = refusalCues(unit);
+  const covered = (i: number) => refusals.some((f) => i >= f.cueStart && i < f.cueEnd);
+  const frames = [...refusals, ...sourceAfterCue(unit), ...verbCues(unit, covered)].sort((a, b) => a.cueStart - b.cueStart);
+
+  const groups: Attribution[] = [];
+  for (const frame of frames) {
+    if (frame.subject === PARTICIPLE_SUBJECT) {
+      // Joins the attribution before it in the sentence; with none, it has no source here.
+      const owner = groups.filter((g) => !g.cited).at(-1);
+      if (owner) owner.frames.push(frame);
+      continue;
+    }
+    const same = groups.find((g) => !frame.cited && !g.cited && g.subject.mention.start === frame.subject.mention.start);
+    if (same) {
+      same.frames.push(frame);
+      continue;
+    }
+    const { parts, negative } = splitCoordination(frame.subject.head.text);
+    groups.push({ frames: [frame], subject: frame.subject, sources: parts, negatedSubject: negative, cited: frame.cited });
+  }
+  return groups;
+}

@@ -1,0 +1,90 @@
+// Resolves the date phrases that news text attaches to a statement ("said Friday",
+// "yesterday", "on Oct. 3", "the following day") to calendar days. News reports
+// what already happened, so a bare weekday or month-day is the latest such day on or
+// before the article's date; chrono-node, which picks the closest one, is used only
+// to read explicit calendar dates.
+import * as chrono from 'chrono-node';
+import { WEEKDAYS } from './lexicon.js';
+
+export interface DateHit {
+  date: string;
+  text: string;
+  index: number;
+}
+
+export function isoDay(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function toUtc(iso: string): Date {
+  return new Date(`${iso}T12:00:00Z`);
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = toUtc(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Month and day without a year: the latest such day not after `ref`. */
+export function monthDayBefore(month: number, day: number, ref: string): string {
+  const year = Number(ref.slice(0, 4));
+  const same = isoDay(year, month, day);
+  return same <= ref ? same : isoDay(year - 1, month, day);
+}
+
+const WEEKDAY_RE = new RegExp(
+  `\\b(?:(last|this|earlier on|late on|early on|late|early|on)\\s+)?(${WEEKDAYS.join('|')})(?:\\s+(?:morning|afternoon|evening|night))?\\b`,
+  'i',
+);
+
+type Rule = (phrase: string, ref: string, previous: string | null) => DateHit | null;
+
+const fixed = (re: RegExp, shift: (ref: string, previous: string | null) => string | null): Rule => (phrase, ref, previous) => {
+  const m = re.exec(phrase);
+  if (!m) return null;
+  const date = shift(ref, previous);
+  return date ? { date, text: m[0], index: m.index } : null;
+};
+
+/** Rules in no particular order: the hit nearest the start of the phrase wins. */
+const RULES: Rule[] = [
+  fixed(/\b(?:the )?(?:following|next) day\b|\ba day later\b/i, (ref, prev) => addDays(prev ?? ref, 1)),
+  fixed(/\bthe (?:previous|preceding) day\b|\ba day earlier\b|\bthe day before\b/i, (ref, prev) => addDays(prev ?? ref, -1)),
+  fixed(/\bat the time\b/i, (ref, prev) => prev ?? ref),
+  fixed(/\byesterday\b/i, (ref) => addDays(ref, -1)),
+  fixed(/\b(?:today|tonight|this (?:morning|afternoon|evening))\b/i, (ref) => ref),
+  // Vague spans fall back to the article's date, as the annotation rules ask.
+  fixed(/\b(?:(?:earlier|later) this|last|this) (?:week|month|year|weekend)\b|\brecently\b/i, (ref) => ref),
+  (phrase, ref) => {
+    const m = WEEKDAY_RE.exec(phrase);
+    if (!m) return null;
+    const target = WEEKDAYS.indexOf(m[2]!.toLowerCase() as (typeof WEEKDAYS)[number]);
+    const today = toUtc(ref).getUTCDay();
+    let back = (today - target + 7) % 7;
+    if (back === 0 && m[1]?.toLowerCase() === 'last') back = 7;
+    return { date: addDays(ref, -back), text: m[0], index: m.index };
+  },
+  (phrase, ref) => {
+    const [hit] = chrono.strict.parse(phrase, toUtc(ref));
+    if (!hit || !hit.start.isCertain('day') || !hit.start.isCertain('month')) return null;
+    const month = hit.start.get('month')!;
+    const day = hit.start.get('day')!;
+    const date = hit.start.isCertain('year') ? isoDay(hit.start.get('year')!, month, day) : monthDayBefore(month, day, ref);
+    return { date, text: hit.text.trim(), index: hit.index };
+  },
+];
+
+/**
+ * The first date phrase in `phrase` resolved against the article's date `ref`;
+ * `previous` is the date of the statement before, for "the following day".
+ */
+export function resolveDatePhrase(phrase: string, ref: string | null, previous: string | null): DateHit | null {
+  if (!ref || !phrase.trim()) return null;
+  let best: DateHit | null = null;
+  for (const rule of RULES) {
+    const hit = rule(phrase, ref, previous);
+    if (hit && (!best || hit.index < best.index)) best = hit;
+  }
+  return best;
+}

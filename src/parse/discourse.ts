@@ -1,0 +1,294 @@
+// Who is who across an article: canonical actors from the registry, sources the
+// registry does not know, and back-references ("he", "the envoy", "Wood") resolved
+// to the last fitting entity. Only a bounded window of recent entities is kept, so
+// resolution costs the same on the last sentence of a long article as on the first.
+import type { ActorKind, ActorRegistry, Speaker } from '../model.js';
+import {
+  DETERMINERS,
+  DOCUMENT_NOUNS,
+  MEDIA_NOUNS,
+  ORGANISATION_NAME_WORDS,
+  ORGANISATION_NOUNS,
+  PERSON_NOUNS,
+  PRONOUNS,
+  SOURCE_DOCUMENT_PATTERN,
+  TITLES,
+} from './lexicon.js';
+import { isProperName, personName, words } from './phrases.js';
+
+interface Entity {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  gender?: 'm' | 'f';
+  plural: boolean;
+  media: boolean;
+  /** Lower-case words of every mention and description, for "the agency" → "Cyber Defence Agency". */
+  words: Set<string>;
+  lastSeen: number;
+  spoke: boolean;
+}
+
+export interface SpeakerInput {
+  /** Head chunk ("Its chairman", "he", "Commodore Teresa Villaflor"). */
+  head: string;
+  /** Proper-name apposition, if any ("Víctor Pallas"). */
+  name: string | null;
+  /** Everything the article used for the speaker here. */
+  mention: string;
+  descriptors: string[];
+}
+
+export interface ResolveContext {
+  unit: number;
+  /** The cue that introduced the speaker: "reported" marks a news outlet. */
+  cue: string;
+}
+
+/** How many recent entities a back-reference may reach. */
+export const DISCOURSE_WINDOW = 40;
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const stripDeterminer = (s: string) => s.replace(/^(?:the|a|an)\s+/i, '');
+
+export function slug(s: string): string {
+  const out = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return out || 'source';
+}
+
+const contentWords = (s: string) =>
+  words(s)
+    .map((w) => w.toLowerCase().replace(/[\u2019']s$/, ''))
+    .filter((w) => !DETERMINERS.has(w) && w.length > 1 && !/^(?:of|for|at|in|on|to|and|the)$/.test(w));
+
+const lastWord = (s: string) => (words(s).at(-1) ?? '').toLowerCase().replace(/[\u2019']s$/, '');
+
+export class Discourse {
+  private readonly aliases = new Map<string, { id: string; name: string; kind: ActorKind }>();
+  private readonly aliasScan: RegExp | null;
+  private entities: Entity[] = [];
+
+  constructor(registry: ActorRegistry) {
+    const surfaces: string[] = [];
+    for (const actor of registry.actors) {
+      for (const alias of [actor.name, ...actor.aliases]) {
+        this.aliases.set(norm(stripDeterminer(alias)), { id: actor.id, name: actor.name, kind: actor.kind });
+        surfaces.push(alias.replace(/^the\s+/i, ''));
+      }
+    }
+    surfaces.sort((a, b) => b.length - a.length);
+    const escaped = surfaces.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019]"));
+    this.aliasScan = escaped.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+  }
+
+  /** Notes the registry actors and introduced people a narration unit mentions. */
+  observe(unit: number, text: string): void {
+    if (this.aliasScan) {
+      for (const m of text.matchAll(this.aliasScan)) {
+        const actor = this.aliases.get(norm(m[0]));
+        if (actor) this.touch({ id: actor.id, name: actor.name, kind: actor.kind, words: contentWords(`${m[0]} ${actor.name}`) }, unit, false);
+      }
+    }
+    // "Dario Mendel of the Civic Union lost …", "Dr Tomás Ilunga, a biochemist, …":
+    // a person introduced in narration can be "he" or "Mendel" later.
+    const intro = /^((?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=,\s+(?:a|an|the|who|\d)\b|\s+(?:of|who)\s)/u.exec(text);
+    if (intro) {
+      const name = personName(intro[1]!);
+      if (name) this.touch({ id: slug(name), name, kind: 'person', words: contentWords(intro[1]!), gender: genderOf(intro[1]!) }, unit, false);
+    }
+  }
+
+  /** The speaker for a subject noun phrase, or null when a pronoun has nothing to refer to. */
+  resolve(input: SpeakerInput, ctx: ResolveContext): Speaker | null {
+    const head = input.head.trim();
+    const headLower = head.toLowerCase();
+    const pronoun = PRONOUNS[headLower.split(/\s+/)[0] ?? ''];
+    const mention = input.mention.trim() || head;
+
+    if (pronoun && words(head).length <= 2) {
+      const entity = this.resolvePronoun(headLower.split(/\s+/)[0]!);
+      if (!entity) return null;
+      if (pronoun.gender && !entity.gender && entity.kind === 'person') entity.gender = pronoun.gender;
+      return this.speak(entity, mention, ctx);
+    }
+
+    // "figures published by the hospital": the issuer speaks.
+    const issuer = SOURCE_DOCUMENT_PATTERN.exec(head);
+    if (issuer) return this.resolve({ ...input, head: head.slice(issuer[0].length), mention }, ctx);
+
+    const registryActor = this.lookup(input.name) ?? this.lookup(head) ?? this.lookup(mention) ?? input.descriptors.map((d) => this.lookup(d)).find(Boolean) ?? null;
+    if (registryActor) {
+      return this.speak(this.touch({ ...registryActor, words: contentWords(`${mention} ${registryActor.name}`) }, ctx.unit, true), mention, ctx);
+    }
+
+    const definite = /^(?:the|this|that|these|those)\s/i.test(head);
+    const noun = lastWord(head);
+    if (definite && DOCUMENT_NOUNS.has(noun)) {
+      const author = this.recent((e) => e.spoke && e.kind !== 'person') ?? this.recent((e) => e.spoke);
+      if (author) return this.speak(author, mention, ctx);
+    }
+
+    const person = personCandidate(head, input);
+    if (person) {
+      const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e.name, person)));
+      const entity = known ?? this.touch({ id: slug(person), name: person, kind: 'person', words: contentWords(mention), gender: genderOf(mention) }, ctx.unit, true);
+      addWords(entity, mention, input.descriptors);
+      return this.speak(entity, mention, ctx);
+    }
+    if (input.name) {
+      const org = stripDeterminer(input.name);
+      const entity = this.recent((e) => e.name === org) ?? this.touch({ id: slug(org), name: org, kind: 'organisation', words: contentWords(`${mention} ${input.descriptors.join(' ')}`) }, ctx.unit, true);
+      return this.speak(entity, mention, ctx);
+    }
+
+    if (isProperName(head) && words(head).length === 1) {
+      // "Wood said", "Tarrow said": a surname, or the short form of an organisation.
+      const token = head.toLowerCase();
+      const known = this.recent((e) => {
+        const ws = words(e.name).map((w) => w.toLowerCase());
+        return e.kind === 'person' ? ws.at(-1) === token : ws[0] === token || ws.includes(token);
+      });
+      if (known) return this.speak(known, mention, ctx);
+    }
+
+    if (definite && !input.name) {
+      const cw = contentWords(head);
+      const resolved =
+        this.recent((e) => cw.length > 0 && cw.every((w) => e.words.has(w))) ??
+        (MEDIA_NOUNS.has(noun) && cw.length === 1 ? this.recent((e) => e.media) : undefined) ??
+        (cw.length === 1 && PERSON_NOUNS.has(noun) ? this.recent((e) => e.kind === 'person' && e.spoke) : undefined) ??
+        (cw.length === 1 && ORGANISATION_NOUNS.has(noun) ? this.recent((e) => e.kind !== 'person' && !e.plural) : undefined);
+      if (resolved) {
+        addWords(resolved, mention, input.descriptors);
+        return this.speak(resolved, mention, ctx);
+      }
+    }
+
+    const name = stripDeterminer(head).replace(/^another\s+/i, '') || head;
+    const kind = kindOf(head);
+    const entity = this.recent((e) => e.name.toLowerCase() === name.toLowerCase()) ??
+      this.touch({ id: slug(name), name, kind, words: contentWords(`${mention} ${input.descriptors.join(' ')}`), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
+    return this.speak(entity, mention, ctx);
+  }
+
+  private speak(entity: Entity, mention: string, ctx: ResolveContext): Speaker {
+    entity.lastSeen = ctx.unit;
+    entity.spoke = true;
+    if (/^report/i.test(ctx.cue)) entity.media = true;
+    return { id: entity.id, name: entity.name, mention };
+  }
+
+  private lookup(text: string | null): { id: string; name: string; kind: ActorKind } | null {
+    if (!text) return null;
+    const n = norm(stripDeterminer(text.trim()));
+    const exact = this.aliases.get(n);
+    if (exact) return exact;
+    // "the US ambassador to the United Nations in New York": an alias followed by a
+    // prepositional phrase still names the same actor.
+    const m = /^(.+?)\s(?:to|at|in|of|for|on)\s/.exec(n);
+    return m ? (this.aliases.get(m[1]!) ?? null) : null;
+  }
+
+  private resolvePronoun(word: string): Entity | undefined {
+    const p = PRONOUNS[word]!;
+    if (p.kind === 'person') return this.recent((e) => e.kind === 'person' && !e.plural && (!e.gender || !p.gender || e.gender === p.gender));
+    if (p.kind === 'thing') return this.recent((e) => e.kind !== 'person' && !e.plural);
+    return this.recent((e) => e.plural || (e.kind !== 'person' && e.kind !== 'country')) ?? this.recent((e) => e.kind !== 'person');
+  }
+
+  private recent(test: (e: Entity) => boolean): Entity | undefined {
+    let best: Entity | undefined;
+    for (const e of this.entities) if (test(e) && (!best || e.lastSeen >= best.lastSeen)) best = e;
+    return best;
+  }
+
+  private touch(
+    seed: { id: string; name: string; kind: ActorKind; words: string[]; gender?: 'm' | 'f' | undefined; plural?: boolean },
+    unit: number,
+    spoke: boolean,
+  ): Entity {
+    let entity = this.entities.find((e) => e.id === seed.id);
+    if (!entity) {
+      entity = { id: seed.id, name: seed.name, kind: seed.kind, plural: seed.plural ?? false, media: false, words: new Set(), lastSeen: unit, spoke };
+      if (seed.gender) entity.gender = seed.gender;
+      this.entities.push(entity);
+      if (this.entities.length > DISCOURSE_WINDOW) {
+        this.entities.sort((a, b) => b.lastSeen - a.lastSeen);
+        this.entities.length = DISCOURSE_WINDOW;
+      }
+    }
+    for (const w of seed.words) entity.words.add(w);
+    entity.lastSeen = Math.max(entity.lastSeen, unit);
+    entity.spoke ||= spoke;
+    return entity;
+  }
+}
+
+function addWords(entity: Entity, mention: string, descriptors: string[]): void {
+  for (const w of contentWords(`${mention} ${descriptors.join(' ')}`)) entity.words.add(w);
+}
+
+/**
+ * The person a subject names, if it names one: a title or a personal description
+ * ("a spokeswoman for…", "44", "who…") makes a capitalised name a person's; an
+ * organisation word ("Coatings", "Ministry") makes it an organisation's.
+ */
+function personCandidate(head: string, input: SpeakerInput): string | null {
+  const candidate = input.name ? (personName(input.name) ?? stripTitles(input.name)) : (personName(head) ?? (isProperName(head) && words(head).length === 1 ? head : null));
+  if (!candidate || words(candidate).length < 1) return null;
+  const tokens = words(candidate).map((w) => w.toLowerCase());
+  if (tokens.some((w) => ORGANISATION_NAME_WORDS.has(w) || ORGANISATION_NOUNS.has(w))) return null;
+  const personal =
+    words(head).some((w) => TITLES.has(w.toLowerCase().replace(/\.$/, ''))) ||
+    input.descriptors.some((d) => /^\d+$/.test(d.trim()) || /^who\b/i.test(d.trim()) || PERSON_NOUNS.has(lastWord(d.replace(/\s+(?:of|for|at|in|on|with|to)\s.*$/i, '')))) ||
+    PERSON_NOUNS.has(lastWord(head.replace(/\s+(?:of|for|at|in|on|with|to)\s.*$/i, '')));
+  const organisational = input.descriptors.some((d) => /^which\b/i.test(d.trim()) || ORGANISATION_NOUNS.has(lastWord(d.replace(/\s+(?:of|for|at|in|on|with|to)\s.*$/i, ''))));
+  if (organisational && !personal) return null;
+  if (tokens.length < 2 && !input.name && !personal) return null;
+  return candidate;
+}
+
+function stripTitles(name: string): string {
+  const ws = words(name);
+  let i = 0;
+  while (i < ws.length - 1 && TITLES.has(ws[i]!.toLowerCase().replace(/\.$/, ''))) i++;
+  return ws.slice(i).join(' ');
+}
+
+function sameSurname(a: string, b: string): boolean {
+  const sa = words(a).at(-1);
+  const sb = words(b).at(-1);
+  return !!sa && sa === sb && (words(a).length === 1 || words(b).length === 1 || a.split(' ')[0] === b.split(' ')[0]);
+}
+
+function genderOf(mention: string): 'm' | 'f' | undefined {
+  const m = mention.toLowerCase();
+  if (/\b(?:ms|mrs|miss|madam|dame|lady|spokeswoman|chairwoman|congresswoman|businesswoman|woman|she|her)\b/.test(m)) return 'f';
+  if (/\b(?:mr|sir|lord|spokesman|chairman|congressman|businessman|man|he|his)\b/.test(m)) return 'm';
+  return undefined;
+}
+
+function isPlural(head: string): boolean {
+  const noun = lastWord(head.replace(/\s+(?:of|from|at|in|on|for|close to|familiar with)\s.*$/i, ''));
+  return /^(?:people|police|staff|media)$/.test(noun) || (/[^s]s$/.test(noun) && PERSON_NOUNS.has(noun)) || /^(?:both|several|two|three|four|many|some)\b/i.test(head);
+}
+
+function kindOf(head: string): ActorKind {
+  const core = head.replace(/\s+(?:of|from|at|in|on|for|close to|familiar with|with)\s.*$/i, '');
+  const noun = lastWord(core);
+  if (PERSON_NOUNS.has(noun) || PERSON_NOUNS.has(noun.replace(/s$/, ''))) return isPlural(head) ? 'group' : 'person';
+  if (ORGANISATION_NOUNS.has(noun)) return 'organisation';
+  return isProperName(head) ? 'organisation' : 'source';
+}

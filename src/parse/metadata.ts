@@ -1,0 +1,96 @@
+// Article metadata from the text itself: title (first line), publication date from a
+// dateline, agency/source and byline. Also marks the lines that are metadata rather
+// than story, so the claim rules never read them.
+import * as chrono from 'chrono-node';
+import { isoDay } from './dates.js';
+import { paragraphs, type Span } from './segment.js';
+
+export interface TextMetadata {
+  title: string;
+  date: string | null;
+  /** The words the date was read from. */
+  dateText: string | null;
+  source: string | null;
+  byline: string | null;
+  /** Where the body starts (after the title line). */
+  bodyStart: number;
+  /** Spans of the body that are metadata (date lines, SOURCE:, By …) and hold no claims. */
+  skip: Span[];
+}
+
+const SOURCE_LINE = /^\s*(?:SOURCE|Source|Sources?|Agency)\s*:\s*(.+?)\s*$/;
+const BYLINE = /^\s*(?:By|BY|Written by|Reporting by)\s+(\p{Lu}[\p{L}.'\u2019 -]+?)\s*(?:[,;|]\s*(.+))?$/u;
+// "SEOUL, Oct 22 (AFP) -", "MANILA, July 8 (Newswire) -", "CASTELMAR, Nov. 19, 2024 —"
+const DATELINE_OPENER = /^((?:\p{Lu}[\p{Lu}\p{L}.'’ -]*?)),\s+([^()\u2014\u2013]{3,40}?)\s*(?:\(([^)]{1,60})\))?\s*[-\u2013\u2014]{1,2}\s+/u;
+const DATE_ONLY_LINE = /^[\s\p{L}.,:]*\d[\d\s\p{L}.,:/-]*$/u;
+
+/** Years written in the text, for a dateline that gives only month and day. */
+function latestYearIn(text: string): number | null {
+  let latest: number | null = null;
+  for (const m of text.matchAll(/\b(19\d\d|20\d\d)\b/g)) {
+    const y = Number(m[1]);
+    if (latest === null || y > latest) latest = y;
+  }
+  return latest;
+}
+
+function readDate(phrase: string, text: string, fallbackYear: number): { date: string; text: string } | null {
+  const [hit] = chrono.strict.parse(phrase, new Date(Date.UTC(fallbackYear, 6, 1)));
+  if (!hit || !hit.start.isCertain('day') || !hit.start.isCertain('month')) return null;
+  const year = hit.start.isCertain('year') ? hit.start.get('year')! : (latestYearIn(text) ?? fallbackYear);
+  return { date: isoDay(year, hit.start.get('month')!, hit.start.get('day')!), text: hit.text.trim() };
+}
+
+export interface MetadataOptions {
+  /** Year assumed when a dateline gives none and the text names no year. */
+  fallbackYear: number;
+}
+
+export function readMetadata(text: string, options: MetadataOptions): TextMetadata {
+  const paras = paragraphs(text);
+  const first = paras[0];
+  const title = first ? text.slice(first.start, first.end).trim() : '';
+  const bodyStart = first ? first.end : 0;
+  const skip: Span[] = [];
+  let date: { date: string; text: string } | null = null;
+  let source: string | null = null;
+  let byline: string | null = null;
+
+  paras.slice(1).forEach((p, i) => {
+    const line = text.slice(p.start, p.end);
+    const src = SOURCE_LINE.exec(line);
+    if (src) {
+      source ??= src[1]!.trim();
+      skip.push(p);
+      return;
+    }
+    const by = BYLINE.exec(line);
+    if (by && line.length < 120) {
+      byline ??= by[1]!.trim();
+      skip.push(p);
+      return;
+    }
+    // A short line that is mostly a date, near the top: a dateline of its own.
+    if (i < 8 && line.length <= 60 && DATE_ONLY_LINE.test(line)) {
+      const d = readDate(line, text, options.fallbackYear);
+      if (d) {
+        date ??= d;
+        skip.push(p);
+        return;
+      }
+    }
+    if (!date && i < 8) {
+      const opener = DATELINE_OPENER.exec(line);
+      if (opener) {
+        const d = readDate(opener[2]!, text, options.fallbackYear);
+        if (d) {
+          date = d;
+          if (opener[3]) source ??= opener[3].trim();
+          skip.push({ start: p.start, end: p.start + opener[0].length });
+        }
+      }
+    }
+  });
+
+  return { title, date: date?.date ?? null, dateText: date?.text ?? null, source, byline, bodyStart, skip };
+}

@@ -1,0 +1,305 @@
+// Noun-phrase work for speakers: finding the subject of a reporting verb, cutting
+// appositions and relative clauses, splitting coordinated sources, and reading a
+// proper name out of a title-laden mention. Works on the masked unit text, so
+// quoted words are never mistaken for a speaker.
+import {
+  ADVERBS,
+  AUXILIARIES,
+  DETERMINERS,
+  IRREGULAR_PAST,
+  PREPOSITIONS,
+  PRONOUNS,
+  REFLEXIVES,
+  SUBORDINATORS,
+  TITLES,
+  WEEKDAYS,
+} from './lexicon.js';
+import { BLOT } from './segment.js';
+
+/** A noun phrase found in a unit, offsets relative to the unit. */
+export interface Phrase {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The source of one attribution as the text gives it. */
+export interface SubjectNP {
+  /** Whole mention: head plus appositions ("Its chairman, Víctor Pallas"). */
+  mention: Phrase;
+  /** The first chunk ("Its chairman"). */
+  head: Phrase;
+  /** A proper-name apposition, when one follows the head ("Víctor Pallas"). */
+  name: Phrase | null;
+  /** Other descriptive chunks (appositions, relative clauses), for later back-references. */
+  descriptors: string[];
+}
+
+export interface LeftSubject extends SubjectNP {
+  /** When the subject closes the sentence (`…, the agency said.`): the clause before it. */
+  precedingClause: Phrase | null;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*/gu;
+
+export function words(s: string): string[] {
+  return s.match(WORD) ?? [];
+}
+
+const lower = (s: string) => s.toLowerCase().replace(/\u2019/g, "'");
+
+const DATE_TAIL = new RegExp(
+  `(?:\\s*,)?\\s+(?:(?:on|late on|early on|earlier on|late|early|last|this)\\s+)?(?:${WEEKDAYS.join('|')})(?:\\s+(?:morning|afternoon|evening|night))?\\s*$` +
+    `|\\s+(?:yesterday|today|earlier this week|last week|this week|earlier this month|last month|at the time)\\s*$` +
+    `|\\s+on\\s+\\p{Lu}\\p{L}+\\.?\\s+\\d{1,2}\\s*$|\\s+on\\s+\\d{1,2}\\s+\\p{Lu}\\p{L}+\\s*$`,
+  'iu',
+);
+const DATE_HEAD = new RegExp(
+  `^(?:(?:on|late on|early on|earlier on|by|late|early|last)\\s+)?(?:${WEEKDAYS.join('|')}|yesterday|today)(?:\\s+(?:morning|afternoon|evening|night))?\\s+(?:also\\s+)?` +
+    `|^on\\s+(?:\\p{Lu}\\p{L}+\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}\\p{L}+)\\s+`,
+  'iu',
+);
+
+/** Drops adverbs, auxiliaries, negation and date phrases between a subject and its verb. */
+function trimVerbGap(s: string): string {
+  let out = s;
+  for (;;) {
+    const before = out;
+    out = out.replace(DATE_TAIL, '').replace(/[\s,]+$/, '');
+    const m = /(?:^|\s)([\p{L}']+)\s*$/u.exec(out);
+    if (m) {
+      const w = lower(m[1]!);
+      if (ADVERBS.has(w) || AUXILIARIES.has(w) || w === 'not' || w === "n't") out = out.slice(0, m.index);
+    }
+    if (out === before) return out;
+  }
+}
+
+/** Finite verb groups in a chunk: one auxiliary or past-tense verb, plus any verbs right after it. */
+function verbGroups(chunk: string): number {
+  let groups = 0;
+  let inGroup = false;
+  const ws = words(chunk);
+  ws.forEach((w, i) => {
+    const lw = lower(w);
+    const prev = i > 0 ? lower(ws[i - 1]!) : '';
+    const isVerb =
+      AUXILIARIES.has(lw) ||
+      IRREGULAR_PAST.has(lw) ||
+      (/^[a-z]{3,}ed$/.test(lw) && !w.includes('-') && !DETERMINERS.has(prev) && !/'s$/.test(prev) && i > 0);
+    if (isVerb && !inGroup) groups++;
+    inGroup = isVerb || (inGroup && (lw === 'not' || ADVERBS.has(lw)));
+  });
+  return groups;
+}
+
+export type ChunkKind = 'pronoun' | 'relative' | 'age' | 'participle' | 'adjunct' | 'clause' | 'np' | 'empty';
+
+const RELATIVE_START = /^(?:who|whom|whose|which|where|that)\b/i;
+
+export function classifyChunk(chunk: string): ChunkKind {
+  const t = chunk.trim();
+  if (!t || t.includes(BLOT)) return t ? 'clause' : 'empty';
+  const ws = words(t);
+  const first = lower(ws[0] ?? '');
+  if (ws.length === 1 && PRONOUNS[first]) return 'pronoun';
+  if (ws.length === 2 && PRONOUNS[first] && REFLEXIVES.has(lower(ws[1]!))) return 'pronoun';
+  if (RELATIVE_START.test(t)) return 'relative';
+  if (/^\d+$/.test(t)) return 'age';
+  if (/^\p{L}+ing\b/iu.test(t) && !/^(?:king|wing|string|thing|building|morning|evening)\b/i.test(t) && !/^\p{Lu}\p{L}+ing\s+\p{Lu}/u.test(t)) return 'participle';
+  if (/^(?:asked|pressed|questioned|contacted|reached|interviewed)\b/i.test(t)) return 'participle';
+  if (SUBORDINATORS.has(first)) return 'adjunct';
+  if (PREPOSITIONS.has(first)) return 'adjunct';
+  // Only a relative clause may hold a verb inside a noun phrase; a second verb group
+  // after it ("an attack that crippled X has forced Y") makes the chunk a clause.
+  const rel = /\s(?:who|whom|whose|which|that)\s/i.exec(t);
+  const lead = rel ? t.slice(0, rel.index) : t;
+  if (verbGroups(lead) > 0) return 'clause';
+  if (rel && verbGroups(t.slice(rel.index)) > 1) return 'clause';
+  if (!/^[\p{Lu}\p{N}'\u2018\u201c"]/u.test(t) && !DETERMINERS.has(first) && !/'s$|\u2019s$/.test(ws[0] ?? '') && !TITLES.has(first)) {
+    // A lower-case start that is no determiner: "founder of X" passes, a verb phrase does not.
+    if (!/^(?:founder|head|chief|director|owner|president|chairman|chairwoman|spokesman|spokeswoman|editor|member|one|two|three|four|five|six|seven|eight|nine|ten|officials|residents|observers|researchers|people|sources|analysts|experts|police|government)\b/i.test(t))
+      return 'clause';
+  }
+  if (ws.length > 16) return 'clause';
+  return 'np';
+}
+
+/** Top-level comma chunks of `s`, with offsets. */
+function chunks(s: string, offset: number): Phrase[] {
+  const out: Phrase[] = [];
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || s[i] === ',') {
+      const raw = s.slice(start, i);
+      const lead = raw.length - raw.trimStart().length;
+      const text = raw.trim();
+      out.push({ start: offset + start + lead, end: offset + start + lead + text.length, text });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const LEFT_BOUNDARY =
+  /\u2588+[\u201d"\u2019]?\s*,?\s*|[;:\u2014]\s*|[\u201d"\u2019]\s*,\s*|,\s+(?:and|but|or|yet|so|while|whereas)\s+|\s+but\s+|\b(?:when|while|as|after|before|because|since|although|though|whereas|if|unless|until|once|where)\s+(?=\S)|\b(?:said|says|told|added|reported|claimed|insisted|argued|warned|stated|wrote)\s+(?:\w+\s+)?that\s+/gi;
+
+/**
+ * The subject of a reporting verb that starts at `cueStart` of the masked unit `m`,
+ * looking left: the chunks from the start of the clause (or from the end of the
+ * last clause, for `…, the agency said`) up to the verb.
+ */
+export function leftSubject(m: string, cueStart: number): LeftSubject | null {
+  const left = m.slice(0, cueStart);
+  let clauseStart = 0;
+  for (const b of left.matchAll(LEFT_BOUNDARY)) clauseStart = b.index + b[0].length;
+  let segment = trimVerbGap(left.slice(clauseStart));
+  const leadDate = DATE_HEAD.exec(segment);
+  if (leadDate && classifyChunk(segment.slice(leadDate[0].length)) !== 'empty') {
+    clauseStart += leadDate[0].length;
+    segment = segment.slice(leadDate[0].length);
+  }
+  const parts = chunks(segment, clauseStart);
+  const taken: Phrase[] = [];
+  let stoppedAt: Phrase | null = null;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    let kind = classifyChunk(part.text);
+    if (kind === 'empty') continue;
+    if (kind === 'adjunct' && i === parts.length - 1 && /^with\s/i.test(part.text)) {
+      // "with Seoul and Washington long claiming …": the subject follows "with".
+      const inner = part.text.replace(/^with\s+/i, '');
+      taken.unshift({ start: part.end - inner.length, end: part.end, text: inner });
+      break;
+    }
+    if (kind === 'pronoun') {
+      if (taken.length === 0) taken.unshift(part);
+      else stoppedAt = part;
+      break;
+    }
+    if (kind === 'participle' && i === parts.length - 1) kind = 'clause';
+    if (kind === 'np' || kind === 'relative' || kind === 'age' || (kind === 'participle' && taken.length > 0)) {
+      taken.unshift(part);
+      continue;
+    }
+    if (kind !== 'empty') stoppedAt = part;
+    break;
+  }
+  // Drop leading non-NP chunks so the head is a noun phrase.
+  while (taken.length && classifyChunk(taken[0]!.text) !== 'np' && classifyChunk(taken[0]!.text) !== 'pronoun') taken.shift();
+  if (!taken.length) return null;
+  const np = buildSubject(m, taken);
+  if (!np) return null;
+  const precedingClause =
+    stoppedAt && classifyChunk(stoppedAt.text) === 'clause'
+      ? { start: 0, end: stoppedAt.end, text: m.slice(0, stoppedAt.end) }
+      : null;
+  return { ...np, precedingClause };
+}
+
+/** The subject after an inverted verb (`"…," said Rachel Verhoeven, a lawyer.`) or after "according to"/"citing". */
+export function rightSubject(m: string, from: number): SubjectNP | null {
+  const rest = m.slice(from);
+  const stop = /[.;:!?\u2014(]|\bthat\s|\s(?:and|but)\s+(?:said|told|added|declined|denied)\b/i.exec(rest);
+  const span = stop ? rest.slice(0, stop.index) : rest;
+  const parts = chunks(span, from);
+  const taken: Phrase[] = [];
+  for (const part of parts) {
+    const kind = classifyChunk(part.text);
+    if (taken.length === 0) {
+      if (kind !== 'np' && kind !== 'pronoun') return null;
+      taken.push(part);
+      continue;
+    }
+    if (kind === 'relative' || kind === 'age') {
+      taken.push(part);
+      continue;
+    }
+    if (kind === 'np' && (isProperName(part.text) || /^(?:a|an|the|its|his|her|their)\s/i.test(part.text))) {
+      taken.push(part);
+      continue;
+    }
+    break;
+  }
+  if (!taken.length) return null;
+  return buildSubject(m, taken);
+}
+
+function buildSubject(m: string, taken: Phrase[]): SubjectNP | null {
+  const head = cleanHead(taken[0]!);
+  if (!head.text) return null;
+  const rest = taken.slice(1);
+  const name = rest.find((p) => classifyChunk(p.text) === 'np' && isProperName(p.text)) ?? null;
+  const last = rest.filter((p) => classifyChunk(p.text) === 'np').at(-1) ?? head;
+  const mention = { start: head.start, end: last.end, text: m.slice(head.start, last.end) };
+  return { mention, head, name, descriptors: rest.map((p) => p.text) };
+}
+
+/** Cuts a relative clause off the head chunk and drops reflexives ("Ostrander himself"). */
+function cleanHead(p: Phrase): Phrase {
+  let text = p.text;
+  const rel = /\s(?:who|whom|whose|which|that)\s/i.exec(text);
+  if (rel) text = text.slice(0, rel.index);
+  // "a charge the city's election commission flatly denied": a reduced relative clause;
+  // the subject is the last noun phrase that opens with a determiner after a noun.
+  const ws = text.split(/\s+/);
+  for (let i = ws.length - 1; i > 0; i--) {
+    const w = lower(ws[i]!);
+    const prev = lower(ws[i - 1]!);
+    if (w === 'the' && !PREPOSITIONS.has(prev) && !DETERMINERS.has(prev) && !/^(?:and|or|nor|of|both|neither|either)$/.test(prev) && /^[a-z]/.test(prev) && !TITLES.has(prev)) {
+      text = ws.slice(i).join(' ');
+      break;
+    }
+  }
+  text = text.replace(/\s+(?:himself|herself|itself|themselves)$/i, '');
+  const offset = p.text.indexOf(text);
+  return { start: p.start + Math.max(offset, 0), end: p.start + Math.max(offset, 0) + text.length, text };
+}
+
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'al', 'el', 'bin', 'da', 'di', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
+
+/** All words capitalised (bar particles such as "van", "de"): "Víctor Pallas", "Dr. Ruth Adeyemi". */
+export function isProperName(s: string): boolean {
+  const ws = words(s);
+  if (ws.length === 0 || ws.length > 6) return false;
+  if (DETERMINERS.has(lower(ws[0]!))) return false;
+  return ws.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w));
+}
+
+/**
+ * A person's name inside a mention, titles removed: "Health Minister Rosalind
+ * Haverkamp" → "Rosalind Haverkamp", "Almaré coach Henrik Sall" → "Henrik Sall".
+ * Null when the mention ends in no capitalised run of two or more words.
+ */
+export function personName(mention: string): string | null {
+  const ws = words(mention);
+  let i = ws.length;
+  while (i > 0 && (/^\p{Lu}/u.test(ws[i - 1]!) || NAME_PARTICLES.has(ws[i - 1]!))) i--;
+  let run = ws.slice(i);
+  // Titles may be capitalised too: cut after the last one.
+  let lastTitle = -1;
+  run.forEach((w, k) => {
+    if (TITLES.has(lower(w).replace(/\.$/, '')) || TITLES.has(lower(w).replace(/s$/, ''))) lastTitle = k;
+  });
+  run = run.slice(lastTitle + 1);
+  if (run.length < 2 || run.length > 4) return null;
+  if (run.some((w) => /'s$|\u2019s$/.test(w))) return null;
+  return run.join(' ');
+}
+
+/** Splits coordinated sources: "Neither NATO nor the United States" → ["NATO", "the United States"]. */
+export function splitCoordination(text: string): { parts: string[]; negative: boolean } {
+  const t = text.trim();
+  const framed = /^(both|neither|either)\s+(.+?)\s+(?:and|nor|or)\s+(.+)$/i.exec(t);
+  if (framed) return { parts: [framed[2]!, framed[3]!], negative: framed[1]!.toLowerCase() === 'neither' };
+  const plain = /^(.+?)\s+and\s+(.+)$/.exec(t);
+  if (plain) {
+    const [a, b] = [plain[1]!, plain[2]!];
+    const looksLikeSource = (s: string) => /^\p{Lu}/u.test(s) || /^(?:the|its|his|her|their)\s/i.test(s);
+    if (looksLikeSource(a) && looksLikeSource(b) && words(a).length <= 6 && words(b).length <= 6) {
+      // "Senators Carla Ruiz-Bennett and Howard Lyle": the plural title covers both names.
+      return { parts: [a, b], negative: false };
+    }
+  }
+  return { parts: [t], negative: false };
+}

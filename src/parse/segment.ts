@@ -1,0 +1,183 @@
+// Splits article text into paragraphs, quotations and sentence-like units, keeping
+// every offset into the original text so that evidence can always be sliced back.
+import { ABBREVIATIONS } from './lexicon.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Quote extends Span {
+  /** Offsets of the quoted words, without the marks. */
+  innerStart: number;
+  innerEnd: number;
+  /** A quotation that frames a whole utterance, as opposed to a few words quoted in running text. */
+  full: boolean;
+  /** Still open at the end of its paragraph (news style continues it in the next one). */
+  open: boolean;
+  /** Opens a paragraph that continues the previous paragraph's open quotation. */
+  continues: boolean;
+}
+
+export interface Unit extends Span {
+  text: string;
+  paragraph: number;
+  quotes: Quote[];
+  /** `text` with the words of full quotations blotted out, so cues inside them are not seen. */
+  masked: string;
+}
+
+/** Character that replaces quoted words in `masked`; never a word character. */
+export const BLOT = '\u2588';
+
+export function paragraphs(text: string, from = 0): Span[] {
+  const out: Span[] = [];
+  const re = /[^\n]+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const trail = m[0].length - m[0].trimEnd().length;
+    if (m[0].trim()) out.push({ start: m.index + lead, end: m.index + m[0].length - trail });
+  }
+  return out;
+}
+
+const isLetter = (c: string | undefined) => c !== undefined && /\p{L}|\p{N}/u.test(c);
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+
+/**
+ * Finds quotations in one paragraph. Double quotes (curly or straight) and curly single
+ * quotes are recognised; a curly apostrophe inside a word is not a closing mark.
+ * Quotes nested inside another are part of the outer one.
+ */
+export function findQuotes(text: string, para: Span): Quote[] {
+  const quotes: Quote[] = [];
+  let open: { start: number; kind: 'double' | 'single' } | null = null;
+  let nested = 0;
+  for (let i = para.start; i < para.end; i++) {
+    const c = text[i]!;
+    const prev = i > para.start ? text[i - 1] : undefined;
+    const next = i + 1 < para.end ? text[i + 1] : undefined;
+    if (!open) {
+      if (c === '\u201c' || (c === '"' && !isLetter(prev))) open = { start: i, kind: 'double' };
+      else if (c === '\u2018' && !isLetter(prev)) open = { start: i, kind: 'single' };
+      continue;
+    }
+    if (open.kind === 'double') {
+      if (c === '\u201d' || (c === '"' && !(isSpace(prev) && isLetter(next)))) {
+        quotes.push(makeQuote(open.start, i + 1, false));
+        open = null;
+      }
+    } else {
+      if (c === '\u201c') nested++;
+      else if (c === '\u201d' && nested > 0) nested--;
+      else if (c === '\u2019' && nested === 0 && !isLetter(next) && !isSpace(prev)) {
+        quotes.push(makeQuote(open.start, i + 1, false));
+        open = null;
+      }
+    }
+  }
+  if (open) quotes.push(makeQuote(open.start, para.end, true));
+  return quotes;
+
+  function makeQuote(start: number, end: number, isOpen: boolean): Quote {
+    return { start, end, innerStart: start + 1, innerEnd: isOpen ? end : end - 1, full: false, open: isOpen, continues: false };
+  }
+}
+
+/**
+ * A quotation is "full" when it stands apart from the running sentence: it opens the
+ * sentence or follows a colon or comma, and reads as an utterance (capitalised, or
+ * ending in punctuation). Words quoted inside a clause ("dismissed it as "fabricated"")
+ * stay part of the sentence, so cues and subjects around them remain visible.
+ */
+function classifyQuote(text: string, q: Quote, sentenceStart: number): boolean {
+  if (q.continues) return true;
+  let j = q.start - 1;
+  while (j >= sentenceStart && /[ \t]/.test(text[j]!)) j--;
+  const before = j < sentenceStart ? '' : text[j]!;
+  const standsApart = before === '' || before === ':' || before === ',' || before === '\u2014' || before === '-' || before === '(';
+  if (!standsApart) return false;
+  const inner = text.slice(q.innerStart, q.innerEnd).trim();
+  if (!inner) return false;
+  return /^[\p{Lu}\p{N}\u2018\u201c"'.…]/u.test(inner) || /[,.!?…:;]$/.test(inner) || q.open;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let k = dot - 1;
+  while (k >= 0 && /[\p{L}.]/u.test(text[k]!)) k--;
+  const word = text.slice(k + 1, dot);
+  if (!word) return false;
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Sentence units of one paragraph; a sentence boundary inside a full quotation is ignored. */
+function splitUnits(text: string, para: Span, quotes: Quote[], paragraph: number): Unit[] {
+  const units: Unit[] = [];
+  let start = para.start;
+  const insideFull = (i: number) => quotes.find((q) => q.full && i > q.start && i < q.end - (q.open ? 0 : 1));
+  for (let i = para.start; i < para.end; i++) {
+    const c = text[i]!;
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '\u2026') continue;
+    if (c === '.' && isAbbreviation(text, i)) continue;
+    let j = i + 1;
+    while (j < para.end && /[\u201d\u2019"')\]]/.test(text[j]!)) j++;
+    if (j >= para.end) break;
+    if (!/\s/.test(text[j]!)) continue;
+    let k = j;
+    while (k < para.end && /\s/.test(text[k]!)) k++;
+    if (k >= para.end) break;
+    if (!/[\p{Lu}\p{N}\u201c\u2018"]/u.test(text[k]!)) continue;
+    const q = insideFull(i);
+    if (q && j < q.end) continue;
+    units.push(makeUnit(start, j));
+    start = k;
+  }
+  if (start < para.end) units.push(makeUnit(start, para.end));
+  return units;
+
+  function makeUnit(s: number, e: number): Unit {
+    const own = quotes.filter((q) => q.start >= s && q.start < e);
+    return { start: s, end: e, text: text.slice(s, e), paragraph, quotes: own, masked: '' };
+  }
+}
+
+function mask(unit: Unit): string {
+  // Offsets are UTF-16 code units; split('') keeps them aligned.
+  const out = unit.text.split('');
+  for (const q of unit.quotes) {
+    if (!q.full) continue;
+    for (let i = Math.max(q.innerStart, unit.start); i < Math.min(q.innerEnd, unit.end); i++) out[i - unit.start] = BLOT;
+  }
+  return out.join('');
+}
+
+/** All units of the body, in order, with quotations classified and blotted. */
+export function segment(text: string, bodyStart: number): Unit[] {
+  const paras = paragraphs(text, bodyStart);
+  const units: Unit[] = [];
+  let prevOpen = false;
+  paras.forEach((para, index) => {
+    const quotes = findQuotes(text, para);
+    const first = quotes[0];
+    if (prevOpen && first && text.slice(para.start, first.start).trim() === '') first.continues = true;
+    prevOpen = quotes.at(-1)?.open ?? false;
+    // Classify with a provisional split on raw punctuation, then split for real so
+    // that sentence ends inside full quotations are skipped.
+    for (const q of quotes) q.full = classifyQuote(text, q, sentenceStartBefore(text, para, q.start));
+    for (const unit of splitUnits(text, para, quotes, index)) {
+      unit.masked = mask(unit);
+      units.push(unit);
+    }
+  });
+  return units;
+}
+
+function sentenceStartBefore(text: string, para: Span, at: number): number {
+  for (let i = at - 1; i > para.start; i--) {
+    if (/[.!?]/.test(text[i]!) && /\s/.test(text[i + 1] ?? '') && !isAbbreviation(text, i)) return i + 1;
+  }
+  return para.start;
+}
