@@ -3,7 +3,10 @@
 // handles one construction and is named after it. All offsets are relative to the unit.
 import {
   ADVERBS,
+  AUXILIARIES,
   CUE_LEMMAS,
+  IRREGULAR_PAST,
+  PRONOUNS,
   DETERMINERS,
   FINAL_ONLY_LEMMAS,
   PHRASAL_CUES,
@@ -89,7 +92,8 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
     const next = tokens[i + 1]?.lower ?? '';
     const adjacentPrev = tokens[i - 1]?.lower ?? '';
     // A noun, not a verb: "Seoul's claims", "the report", "reports of a bid".
-    if (DETERMINERS.has(adjacentPrev) || /'s$/.test(adjacentPrev) || (tok.lower.endsWith('s') && next === 'of')) return;
+    const quantifier = PRONOUNS[adjacentPrev] !== undefined && (i < 2 || /[,.]\s*$/.test(m.slice(0, tokens[i - 1]!.start)));
+    if ((DETERMINERS.has(adjacentPrev) && !quantifier) || /'s$/.test(adjacentPrev) || (tok.lower.endsWith('s') && next === 'of')) return;
     if (tok.lower.includes('-')) return;
     const ing = tok.lower.endsWith('ing');
     // Passive: "was denied access", "had been rejected", "is confirmed".
@@ -107,10 +111,12 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
     const cueEnd = phrasal ? tokens[i + 1]!.end : tok.end;
     const cue = m.slice(tok.start, cueEnd);
 
-    if (participle) {
-      // ", saying …" belongs to the clause's own subject; "with X and Y claiming" has its own.
-      const gap = m.slice(0, tok.start);
-      if (/,\s*$/.test(gap) || /^\s*$/.test(gap)) {
+    // ", saying …" and "… and dismissed …" belong to the clause's own subject;
+    // "with X and Y claiming" has its own.
+    const gap = m.slice(0, tok.start);
+    const conjoined = /\s(?:and|but)\s+(?:\p{L}+ly\s+|also\s+|then\s+)?$/u.test(gap) && frames.length > 0;
+    if (participle || conjoined) {
+      if (conjoined || /,\s*$/.test(gap) || /^\s*$/.test(gap)) {
         frames.push({ cue, cueStart: tok.start, cueEnd, cls: form.cls, subject: PARTICIPLE_SUBJECT, precedingClause: null, cited: false, contentAfterSubject: false });
         return;
       }
@@ -168,6 +174,15 @@ function sourceAfterCue(unit: Unit): Frame[] {
   return frames;
 }
 
+/** The subject of the first finite verb before `limit` (for a participle cue with no cue verb before it). */
+function mainClauseSubject(m: string, limit: number): SubjectNP | null {
+  const tokens = tokenize(m.slice(0, limit));
+  const verb = tokens.find(
+    (t, i) => i > 0 && (AUXILIARIES.has(t.lower) || IRREGULAR_PAST.has(t.lower) || (/^[a-z]{3,}ed$/.test(t.lower) && !DETERMINERS.has(tokens[i - 1]!.lower))),
+  );
+  return verb ? leftSubject(m, verb.start) : null;
+}
+
 /** One attribution: a source and every cue it governs in this unit. */
 export interface Attribution {
   frames: Frame[];
@@ -186,10 +201,16 @@ export function attributions(unit: Unit): Attribution[] {
   const groups: Attribution[] = [];
   for (const frame of frames) {
     if (frame.subject === PARTICIPLE_SUBJECT) {
-      // Joins the attribution before it in the sentence; with none, it has no source here.
+      // Joins the attribution before it in the sentence; with none, the subject of the
+      // clause's main verb speaks ("The laboratory first published …, saying …").
       const owner = groups.filter((g) => !g.cited).at(-1);
-      if (owner) owner.frames.push(frame);
-      continue;
+      if (owner) {
+        owner.frames.push(frame);
+        continue;
+      }
+      const subject = mainClauseSubject(unit.masked, frame.cueStart);
+      if (!subject) continue;
+      frame.subject = subject;
     }
     const same = groups.find((g) => !frame.cited && !g.cited && g.subject.mention.start === frame.subject.mention.start);
     if (same) {

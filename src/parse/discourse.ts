@@ -203,7 +203,11 @@ export class Discourse {
 
   private resolvePronoun(word: string): Entity | undefined {
     const p = PRONOUNS[word]!;
-    if (p.kind === 'person') return this.recent((e) => e.kind === 'person' && !e.plural && (!e.gender || !p.gender || e.gender === p.gender));
+    if (p.kind === 'person') {
+      // A named person is a likelier "she" than an anonymous source quoted in passing.
+      const fits = (e: Entity) => e.kind === 'person' && !e.plural && (!e.gender || !p.gender || e.gender === p.gender);
+      return this.recent((e) => fits(e) && isProperName(e.name)) ?? this.recent(fits);
+    }
     if (p.kind === 'thing') return this.recent((e) => e.kind !== 'person' && !e.plural);
     return this.recent((e) => e.plural || (e.kind !== 'person' && e.kind !== 'country')) ?? this.recent((e) => e.kind !== 'person');
   }
@@ -275,8 +279,8 @@ function sameSurname(a: string, b: string): boolean {
 
 function genderOf(mention: string): 'm' | 'f' | undefined {
   const m = mention.toLowerCase();
-  if (/\b(?:ms|mrs|miss|madam|dame|lady|spokeswoman|chairwoman|congresswoman|businesswoman|woman|she|her)\b/.test(m)) return 'f';
-  if (/\b(?:mr|sir|lord|spokesman|chairman|congressman|businessman|man|he|his)\b/.test(m)) return 'm';
+  if (/\b(?:ms|mrs|miss|madam|dame|lady|spokeswoman|chairwoman|congresswoman|businesswoman|woman)\b/.test(m)) return 'f';
+  if (/\b(?:mr|sir|lord|spokesman|chairman|congressman|businessman|man)\b/.test(m)) return 'm';
   return undefined;
 }
 

@@ -65,6 +65,8 @@ function contentOf(text: string, unit: Unit, a: Attribution): { content: string;
   return { content: after || trimPunct(unit.text), direct: false };
 }
 
+const CLAUSE_TAKING = /^(?:said|says|say|told|tells|added|adds|wrote|writes|stated|insisted|argued|warned|noted|explained|claimed|reported|posted|according to)\b/i;
+
 /**
  * Where to look for the day a statement was made, nearest the cue first: between
  * subject and verb ("on Thursday accused"), right after the verb ("said Friday",
@@ -74,14 +76,19 @@ function contentOf(text: string, unit: Unit, a: Attribution): { content: string;
 function datePlaces(unit: Unit, a: Attribution, direct: boolean): string[] {
   const m = unit.masked;
   const f = a.frames[0]!;
-  const subj = a.subject.mention;
+  const subj = a.subject.extent;
   const places: string[] = [];
   if (subj.end <= f.cueStart) places.push(m.slice(subj.end, f.cueStart));
   if (direct) places.push(m.slice(f.cueEnd));
   else {
-    const rest = m.slice(f.cueEnd);
+    // Verbs that take a clause ("said she had seen…") start the content at once;
+    // others take an object first ("claimed responsibility … late on Wednesday").
+    const next = a.frames[1]?.cueStart ?? m.length;
+    const rest = m.slice(f.cueEnd, Math.max(f.cueEnd, next));
     const that = /\bthat\b/.exec(rest);
-    places.push(that && that.index < 90 ? rest.slice(0, that.index) : rest.split(/\s+/).slice(0, 5).join(' '));
+    if (that) places.push(rest.slice(0, that.index));
+    else if (CLAUSE_TAKING.test(f.cue)) places.push(rest.trim().split(/\s+/).slice(0, 5).join(' '));
+    else places.push(rest);
   }
   if (!f.precedingClause && !(f.cue.toLowerCase() === 'according to' && !f.contentAfterSubject)) places.push(m.slice(0, Math.min(subj.start, f.cueStart)));
   if (f.cue.toLowerCase() === 'according to' || f.cited) places.push(subj.text);
@@ -115,7 +122,7 @@ export function parseArticle(text: string, options: ParseOptions): ParseResult {
   let lastUnitClaims: { claims: Claim[]; unit: Unit; direct: boolean } | null = null;
 
   storyUnits(text, meta.bodyStart, meta.skip).forEach((unit, index) => {
-    discourse.observe(index, unit.text);
+    discourse.observe(index, unit.masked);
     const found = attributions(unit);
     if (found.length === 0) {
       // A quotation standing alone right after an attributed one continues it.
@@ -165,7 +172,7 @@ export function parseArticle(text: string, options: ParseOptions): ParseResult {
         // A follow-up quotation with no stance of its own keeps the position the same
         // source (or someone speaking for it) took in the sentence before.
         const previous = claims.at(-1);
-        if (decided.neutral && said.direct && previous && previous.stance !== 'asserts' && lastUnitClaims?.claims.includes(previous) && sharesName(previous, speaker.mention, speaker.id)) {
+        if (decided.neutral && (said.direct || unit.quotes.length > 0) && previous && previous.stance !== 'asserts' && lastUnitClaims?.claims.includes(previous) && sharesName(previous, speaker.mention, speaker.id)) {
           stance = previous.stance;
         }
         const frame = a.frames[0]!;

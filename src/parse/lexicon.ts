@@ -15,7 +15,7 @@ export const CUE_LEMMAS: Record<string, CueClass> = {
   say: 'assert', tell: 'assert', add: 'assert', state: 'assert', claim: 'assert', confirm: 'assert',
   acknowledge: 'assert', admit: 'assert', accuse: 'assert', allege: 'assert', warn: 'assert',
   urge: 'assert', argue: 'assert', explain: 'assert', note: 'assert', report: 'assert',
-  write: 'assert', post: 'assert', tweet: 'assert', announce: 'assert', assert: 'assert',
+  write: 'assert', tweet: 'assert', advise: 'assert', announce: 'assert', assert: 'assert',
   suggest: 'assert', caution: 'assert', condemn: 'assert', stress: 'assert', insist: 'assert',
   maintain: 'assert', declare: 'assert', predict: 'assert', estimate: 'assert', conclude: 'assert',
   recall: 'assert', reveal: 'assert', disclose: 'assert', testify: 'assert', concede: 'assert',
@@ -29,6 +29,8 @@ export const CUE_LEMMAS: Record<string, CueClass> = {
 /** Cue verbs that only count when a further word follows ("called for", "called on"). */
 export const PHRASAL_CUES: Record<string, { particles: string[]; cls: CueClass }> = {
   call: { particles: ['for', 'on'], cls: 'assert' },
+  // "posted on X that …", not "posted a photo".
+  post: { particles: ['on', 'that'], cls: 'assert' },
 };
 
 /** Cues that only work at the end of a sentence (`…, the regulator found.`). */
@@ -84,6 +86,8 @@ export const HEDGE_PATTERNS: RegExp[] = [
   /\bwill not be rushed\b/,
   /\bunable to (?:verify|confirm)\b/,
   /\bno (?:comment|confirmation)\b/,
+  /\bbefore commenting\b/,
+  /\bwait (?:for|until) the outcome\b/,
 ];
 
 /** Phrases that dismiss a claim outright, wherever they stand in what was said. */

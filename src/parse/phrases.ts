@@ -33,6 +33,8 @@ export interface SubjectNP {
   name: Phrase | null;
   /** Other descriptive chunks (appositions, relative clauses), for later back-references. */
   descriptors: string[];
+  /** Everything taken as the subject, relative clauses included. */
+  extent: Phrase;
 }
 
 export interface LeftSubject extends SubjectNP {
@@ -109,6 +111,7 @@ export function classifyChunk(chunk: string): ChunkKind {
   if (/^\p{L}+ing\b/iu.test(t) && !/^(?:king|wing|string|thing|building|morning|evening)\b/i.test(t) && !/^\p{Lu}\p{L}+ing\s+\p{Lu}/u.test(t)) return 'participle';
   if (/^(?:asked|pressed|questioned|contacted|reached|interviewed)\b/i.test(t)) return 'participle';
   if (SUBORDINATORS.has(first)) return 'adjunct';
+  if (/^(?:earlier|later|late|early)\b/i.test(t) || DATE_HEAD.test(`${t} `) && DATE_HEAD.exec(`${t} `)![0].trim() === t) return 'adjunct';
   if (PREPOSITIONS.has(first)) return 'adjunct';
   // Only a relative clause may hold a verb inside a noun phrase; a second verb group
   // after it ("an attack that crippled X has forced Y") makes the chunk a clause.
@@ -142,7 +145,7 @@ function chunks(s: string, offset: number): Phrase[] {
 }
 
 const LEFT_BOUNDARY =
-  /\u2588+[\u201d"\u2019]?\s*,?\s*|[;:\u2014]\s*|[\u201d"\u2019]\s*,\s*|,\s+(?:and|but|or|yet|so|while|whereas)\s+|\s+but\s+|\b(?:when|while|as|after|before|because|since|although|though|whereas|if|unless|until|once|where)\s+(?=\S)|\b(?:said|says|told|added|reported|claimed|insisted|argued|warned|stated|wrote)\s+(?:\w+\s+)?that\s+/gi;
+  /\u2588+[\u201d"\u2019]?\s*,?\s*|[;:\u2014]\s*|[\u201d"\u2019]\s*,\s*|,\s+(?:and|but|or|yet|so|while|whereas)\s+|\s+but\s+|(?:^|,\s*)(?:but|and|yet|so|still|however|when|while|as|after|before|because|since|although|though|whereas|if|unless|until|once|where),?\s+(?=\S)|\b(?:said|says|told|added|reported|claimed|insisted|argued|warned|stated|wrote)\s+(?:\w+\s+)?that\s+/gi;
 
 /**
  * The subject of a reporting verb that starts at `cueStart` of the masked unit `m`,
@@ -207,7 +210,10 @@ export function rightSubject(m: string, from: number): SubjectNP | null {
   for (const part of parts) {
     const kind = classifyChunk(part.text);
     if (taken.length === 0) {
-      if (kind !== 'np' && kind !== 'pronoun') return null;
+      // After "according to" no finite verb can follow, so "a paper published on
+      // Thursday" is a noun phrase with a participle, not a clause.
+      const relaxed = kind === 'clause' && /^(?:[\p{Lu}]|(?:a|an|the|its|his|her|their)\s)/u.test(part.text) && !/\u2588/.test(part.text);
+      if (kind !== 'np' && kind !== 'pronoun' && !relaxed) return null;
       taken.push(part);
       continue;
     }
@@ -232,7 +238,8 @@ function buildSubject(m: string, taken: Phrase[]): SubjectNP | null {
   const name = rest.find((p) => classifyChunk(p.text) === 'np' && isProperName(p.text)) ?? null;
   const last = rest.filter((p) => classifyChunk(p.text) === 'np').at(-1) ?? head;
   const mention = { start: head.start, end: last.end, text: m.slice(head.start, last.end) };
-  return { mention, head, name, descriptors: rest.map((p) => p.text) };
+  const end = taken.at(-1)!.end;
+  return { mention, head, name, descriptors: rest.map((p) => p.text), extent: { start: head.start, end, text: m.slice(head.start, end) } };
 }
 
 /** Cuts a relative clause off the head chunk and drops reflexives ("Ostrander himself"). */
