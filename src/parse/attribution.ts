@@ -199,18 +199,15 @@ export function attributions(unit: Unit): Attribution[] {
   const frames = [...refusals, ...sourceAfterCue(unit), ...verbCues(unit, covered)].sort((a, b) => a.cueStart - b.cueStart);
 
   const groups: Attribution[] = [];
+  const lone: Frame[] = [];
   for (const frame of frames) {
+    if (isNested(unit.masked, frame, frames)) continue;
     if (frame.subject === PARTICIPLE_SUBJECT) {
-      // Joins the attribution before it in the sentence; with none, the subject of the
-      // clause's main verb speaks ("The laboratory first published …, saying …").
+      // Joins the attribution before it in the sentence ("said …, claiming …").
       const owner = groups.filter((g) => !g.cited).at(-1);
-      if (owner) {
-        owner.frames.push(frame);
-        continue;
-      }
-      const subject = mainClauseSubject(unit.masked, frame.cueStart);
-      if (!subject) continue;
-      frame.subject = subject;
+      if (owner) owner.frames.push(frame);
+      else lone.push(frame);
+      continue;
     }
     const same = groups.find((g) => !frame.cited && !g.cited && g.subject.mention.start === frame.subject.mention.start);
     if (same) {
@@ -220,5 +217,34 @@ export function attributions(unit: Unit): Attribution[] {
     const { parts, negative } = splitCoordination(frame.subject.head.text);
     groups.push({ frames: [frame], subject: frame.subject, sources: parts, negatedSubject: negative, cited: frame.cited });
   }
-  return groups;
+  // A participle with no cue before it: "…, suggesting that …, she added" belongs to the
+  // attribution after it; with none, the subject of the clause's main verb speaks
+  // ("The laboratory first published its findings, saying …").
+  for (const frame of lone) {
+    const owner = groups.find((g) => !g.cited && g.frames[0]!.cueStart > frame.cueStart);
+    if (owner) continue;
+    const subject = mainClauseSubject(unit.masked, frame.cueStart);
+    if (!subject) continue;
+    const { parts, negative } = splitCoordination(subject.head.text);
+    groups.push({ frames: [{ ...frame, subject }], subject, sources: parts, negatedSubject: negative, cited: false });
+  }
+  return groups.sort((a, b) => a.frames[0]!.cueStart - b.frames[0]!.cueStart);
+}
+
+/**
+ * A cue inside what another source is reported to have said ("X said that Y had not
+ * confirmed …") is a nested attribution: the guidelines make it optional, and counting
+ * it would credit Y with X's words.
+ */
+function isNested(m: string, frame: Frame, all: Frame[]): boolean {
+  if (frame.cited || frame.subject === PARTICIPLE_SUBJECT) return false;
+  return all.some(
+    (outer) =>
+      outer !== frame &&
+      !outer.cited &&
+      outer.subject !== PARTICIPLE_SUBJECT &&
+      outer.cueEnd <= frame.subject.mention.start &&
+      /^\S*(?:\s+\S+){0,8}?\s+that\s/.test(m.slice(outer.cueEnd, frame.subject.mention.start + 1)) &&
+      !/[.;]/.test(m.slice(outer.cueEnd, frame.subject.mention.start)),
+  );
 }

@@ -73,6 +73,9 @@ const contentWords = (s: string) =>
     .map((w) => w.toLowerCase().replace(/[\u2019']s$/, ''))
     .filter((w) => !DETERMINERS.has(w) && w.length > 1 && !/^(?:of|for|at|in|on|to|and|the)$/.test(w));
 
+/** Words that name an entity: its name and the heads of its descriptions, not their complements ("spokesman for the hospital" → spokesman). */
+const headWords = (s: string) => s.split(/\s*,\s*/).flatMap((chunk) => contentWords(chunk.replace(/\s+(?:of|for|at|in|on|to|from|with|who|which|whose|that)\s.*$/i, '')));
+
 const lastWord = (s: string) => (words(s).at(-1) ?? '').toLowerCase().replace(/[\u2019']s$/, '');
 
 export class Discourse {
@@ -98,7 +101,7 @@ export class Discourse {
     if (this.aliasScan) {
       for (const m of text.matchAll(this.aliasScan)) {
         const actor = this.aliases.get(norm(m[0]));
-        if (actor) this.touch({ id: actor.id, name: actor.name, kind: actor.kind, words: contentWords(`${m[0]} ${actor.name}`) }, unit, false);
+        if (actor) this.touch({ id: actor.id, name: actor.name, kind: actor.kind, words: headWords(`${m[0]}, ${actor.name}`) }, unit, false);
       }
     }
     // "Dario Mendel of the Civic Union lost …", "Dr Tomás Ilunga, a biochemist, …":
@@ -106,7 +109,7 @@ export class Discourse {
     const intro = /^((?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=,\s+(?:a|an|the|who|\d)\b|\s+(?:of|who)\s)/u.exec(text);
     if (intro) {
       const name = personName(intro[1]!);
-      if (name) this.touch({ id: slug(name), name, kind: 'person', words: contentWords(intro[1]!), gender: genderOf(intro[1]!) }, unit, false);
+      if (name) this.touch({ id: slug(name), name, kind: 'person', words: headWords(intro[1]!), gender: genderOf(intro[1]!) }, unit, false);
     }
   }
 
@@ -130,7 +133,7 @@ export class Discourse {
 
     const registryActor = this.lookup(input.name) ?? this.lookup(head) ?? this.lookup(mention) ?? input.descriptors.map((d) => this.lookup(d)).find(Boolean) ?? null;
     if (registryActor) {
-      return this.speak(this.touch({ ...registryActor, words: contentWords(`${mention} ${registryActor.name}`) }, ctx.unit, true), mention, ctx);
+      return this.speak(this.touch({ ...registryActor, words: headWords(`${mention}, ${registryActor.name}`) }, ctx.unit, true), mention, ctx);
     }
 
     const definite = /^(?:the|this|that|these|those)\s/i.test(head);
@@ -143,13 +146,13 @@ export class Discourse {
     const person = personCandidate(head, input);
     if (person) {
       const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e.name, person)));
-      const entity = known ?? this.touch({ id: slug(person), name: person, kind: 'person', words: contentWords(mention), gender: genderOf(mention) }, ctx.unit, true);
+      const entity = known ?? this.touch({ id: slug(person), name: person, kind: 'person', words: headWords(mention), gender: genderOf(mention) }, ctx.unit, true);
       addWords(entity, mention, input.descriptors);
       return this.speak(entity, mention, ctx);
     }
     if (input.name) {
       const org = stripDeterminer(input.name);
-      const entity = this.recent((e) => e.name === org) ?? this.touch({ id: slug(org), name: org, kind: 'organisation', words: contentWords(`${mention} ${input.descriptors.join(' ')}`) }, ctx.unit, true);
+      const entity = this.recent((e) => e.name === org) ?? this.touch({ id: slug(org), name: org, kind: 'organisation', words: headWords([mention, ...input.descriptors].join(', ')) }, ctx.unit, true);
       return this.speak(entity, mention, ctx);
     }
 
@@ -165,8 +168,11 @@ export class Discourse {
 
     if (definite && !input.name) {
       const cw = contentWords(head);
+      // "the hospital" is an organisation, "the economist" a person: a noun's class
+      // rules out entities of the other kind.
+      const fitsKind = (e: Entity) => (ORGANISATION_NOUNS.has(noun) ? e.kind !== 'person' : PERSON_NOUNS.has(noun) ? e.kind === 'person' || e.kind === 'group' : true);
       const resolved =
-        this.recent((e) => cw.length > 0 && cw.every((w) => e.words.has(w))) ??
+        this.recent((e) => cw.length > 0 && fitsKind(e) && cw.every((w) => e.words.has(w))) ??
         (MEDIA_NOUNS.has(noun) && cw.length === 1 ? this.recent((e) => e.media) : undefined) ??
         (cw.length === 1 && PERSON_NOUNS.has(noun) ? this.recent((e) => e.kind === 'person' && e.spoke) : undefined) ??
         (cw.length === 1 && ORGANISATION_NOUNS.has(noun) ? this.recent((e) => e.kind !== 'person' && !e.plural) : undefined);
@@ -179,7 +185,7 @@ export class Discourse {
     const name = stripDeterminer(head).replace(/^another\s+/i, '') || head;
     const kind = kindOf(head);
     const entity = this.recent((e) => e.name.toLowerCase() === name.toLowerCase()) ??
-      this.touch({ id: slug(name), name, kind, words: contentWords(`${mention} ${input.descriptors.join(' ')}`), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
+      this.touch({ id: slug(name), name, kind, words: headWords([mention, ...input.descriptors].join(', ')), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
     return this.speak(entity, mention, ctx);
   }
 
@@ -241,7 +247,7 @@ export class Discourse {
 }
 
 function addWords(entity: Entity, mention: string, descriptors: string[]): void {
-  for (const w of contentWords(`${mention} ${descriptors.join(' ')}`)) entity.words.add(w);
+  for (const w of headWords([mention, ...descriptors].join(', '))) entity.words.add(w);
 }
 
 /**

@@ -65,7 +65,7 @@ function contentOf(text: string, unit: Unit, a: Attribution): { content: string;
   return { content: after || trimPunct(unit.text), direct: false };
 }
 
-const CLAUSE_TAKING = /^(?:said|says|say|told|tells|added|adds|wrote|writes|stated|insisted|argued|warned|noted|explained|claimed|reported|posted|according to)\b/i;
+const CLAUSE_TAKING = /^(?:said|says|say|told|tells|added|adds|wrote|writes|stated|insisted|argued|warned|noted|explained|reported|posted|according to)\b/i;
 
 /**
  * Where to look for the day a statement was made, nearest the cue first: between
@@ -172,7 +172,7 @@ export function parseArticle(text: string, options: ParseOptions): ParseResult {
         // A follow-up quotation with no stance of its own keeps the position the same
         // source (or someone speaking for it) took in the sentence before.
         const previous = claims.at(-1);
-        if (decided.neutral && (said.direct || unit.quotes.length > 0) && previous && previous.stance !== 'asserts' && lastUnitClaims?.claims.includes(previous) && sharesName(previous, speaker.mention, speaker.id)) {
+        if (decided.neutral && (said.direct || (unit.quotes.length > 0 && previous?.stance === 'denies')) && previous && previous.stance !== 'asserts' && lastUnitClaims?.claims.includes(previous) && sharesName(previous, speaker.mention, speaker.id)) {
           stance = previous.stance;
         }
         const frame = a.frames[0]!;

@@ -57,23 +57,25 @@ const DATE_TAIL = new RegExp(
   'iu',
 );
 const DATE_HEAD = new RegExp(
-  `^(?:(?:on|late on|early on|earlier on|by|late|early|last)\\s+)?(?:${WEEKDAYS.join('|')}|yesterday|today)(?:\\s+(?:morning|afternoon|evening|night))?\\s+(?:also\\s+)?` +
+  `^(?:(?:on|late on|early on|earlier on|by|late|early|last)\\s+)?(?:${WEEKDAYS.join('|')}|yesterday|today)(?:\\s+(?:morning|afternoon|evening|night))?\\s+(?!(?:morning|afternoon|evening|night)\\b)(?:also\\s+)?` +
     `|^on\\s+(?:\\p{Lu}\\p{L}+\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}\\p{L}+)\\s+`,
   'iu',
 );
 
 /** Drops adverbs, auxiliaries, negation and date phrases between a subject and its verb. */
 function trimVerbGap(s: string): string {
-  let out = s;
+  let out = s.replace(/\s+$/, '');
+  // "X, who …, confirmed": a comma right before the verb leaves nothing to trim.
+  if (out.endsWith(',')) return out.slice(0, -1);
   for (;;) {
     const before = out;
-    out = out.replace(DATE_TAIL, '').replace(/[\s,]+$/, '');
+    out = out.replace(DATE_TAIL, '').replace(/\s+$/, '');
     const m = /(?:^|\s)([\p{L}']+)\s*$/u.exec(out);
     if (m) {
       const w = lower(m[1]!);
       if (ADVERBS.has(w) || AUXILIARIES.has(w) || w === 'not' || w === "n't") out = out.slice(0, m.index);
     }
-    if (out === before) return out;
+    if (out === before) return out.replace(/[\s,]+$/, '');
   }
 }
 
@@ -145,7 +147,7 @@ function chunks(s: string, offset: number): Phrase[] {
 }
 
 const LEFT_BOUNDARY =
-  /\u2588+[\u201d"\u2019]?\s*,?\s*|[;:\u2014]\s*|[\u201d"\u2019]\s*,\s*|,\s+(?:and|but|or|yet|so|while|whereas)\s+|\s+but\s+|(?:^|,\s*)(?:but|and|yet|so|still|however|when|while|as|after|before|because|since|although|though|whereas|if|unless|until|once|where),?\s+(?=\S)|\b(?:said|says|told|added|reported|claimed|insisted|argued|warned|stated|wrote)\s+(?:\w+\s+)?that\s+/gi;
+  /\u2588+[\u201d"\u2019]?\s*,?\s*|[,.!?][\u201d"\u2019]\s+|[;:\u2014]\s*|[\u201d"\u2019]\s*,\s*|,\s+(?:and|but|or|yet|so|while|whereas)\s+|\s+but\s+|(?:^|,\s*)(?:but|and|yet|so|still|however|when|while|as|after|before|because|since|although|though|whereas|if|unless|until|once|where),?\s+(?=\S)|\b(?:said|says|told|added|reported|claimed|insisted|argued|warned|stated|wrote)\s+(?:\w+\s+)?that\s+/gi;
 
 /**
  * The subject of a reporting verb that starts at `cueStart` of the masked unit `m`,
