@@ -137,6 +137,17 @@ describe('parse refuses bad input with a message, a hint and exit 1', () => {
     expect(stderr).toMatch(/above the limit of 100 bytes\nhint: raise the limit with --max-bytes/);
   });
 
+  it('a 50 MB file, above the default limit, refused at once', async () => {
+    const dir = await tempStore();
+    const file = path.join(dir, 'huge.txt');
+    await writeFile(file, Buffer.alloc(50 * 1024 * 1024, 'All work and no play. '));
+    const started = Date.now();
+    const { code, stderr } = await claims(['parse', file]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/is 50 MB, above the limit of 20 MB\nhint: raise the limit with --max-bytes/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('an empty standard input', async () => {
     const { code, stderr } = await claims(['parse', '-'], { input: '' });
     expect(code).toBe(1);

@@ -50,6 +50,9 @@ describe('normaliseName', () => {
     ['  The  U.S.  ', 'us'],
     ['Seoul’s', "seoul's"],
     ['NATO', 'nato'],
+    ['a North Korean representative', 'north korean representative'],
+    ['An official', 'official'],
+    ['Anna', 'anna'],
   ])('%j -> %j', (name, expected) => {
     expect(normaliseName(name)).toBe(expected);
   });

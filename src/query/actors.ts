@@ -22,7 +22,7 @@ export function emptyCounts(): StanceCounts {
   return { asserts: 0, denies: 0, unconfirmed: 0 };
 }
 
-/** Normalised form of a name for comparison: case, spacing, apostrophes, dots and a leading "the". */
+/** Normalised form of a name for comparison: case, spacing, apostrophes, dots and a leading article. */
 export function normaliseName(name: string): string {
   return name
     .toLowerCase()
@@ -30,7 +30,7 @@ export function normaliseName(name: string): string {
     .replace(/\./g, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^the /, '');
+    .replace(/^(the|an?) /, '');
 }
 
 /**

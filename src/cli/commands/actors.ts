@@ -47,7 +47,7 @@ export function registerActors(program: Command, io: CliIo): void {
               ],
               actors.map((a) => [
                 a.inRegistry ? a.name : { text: a.name, style: (s) => chalk.italic(s) },
-                [...a.aliases, ...a.mentions].join(', '),
+                alsoCalled([...a.mentions, ...a.aliases]),
                 countCell(a.counts.asserts, chalk.green),
                 countCell(a.counts.denies, chalk.red),
                 countCell(a.counts.unconfirmed, chalk.yellow),
@@ -57,6 +57,14 @@ export function registerActors(program: Command, io: CliIo): void {
         }),
       );
     });
+}
+
+const NAMES_IN_TABLE = 4;
+
+// The table shows how articles referred to the actor first, and a few aliases; JSON has them all.
+function alsoCalled(names: string[]): string {
+  const shown = names.slice(0, NAMES_IN_TABLE).join(', ');
+  return names.length > NAMES_IN_TABLE ? `${shown} (+${names.length - NAMES_IN_TABLE} more)` : shown;
 }
 
 function countCell(n: number, style: (s: string) => string): { text: string; style?: (s: string) => string } {
