@@ -6,6 +6,7 @@ import type { ActorKind, ActorRegistry, Speaker } from '../model.js';
 import {
   DETERMINERS,
   DOCUMENT_NOUNS,
+  ANAPHORIC_ORGANISATION_NOUNS,
   MEDIA_NOUNS,
   ORGANISATION_NAME_WORDS,
   ORGANISATION_NOUNS,
@@ -111,6 +112,13 @@ export class Discourse {
       const name = personName(intro[1]!);
       if (name) this.touch({ id: slug(name), name, kind: 'person', words: headWords(intro[1]!), gender: genderOf(intro[1]!) }, unit, false);
     }
+    // "Tarrow Coatings runs the plant": an organisation named as a sentence's subject
+    // can be "the company" later.
+    const org = /^(?:The\s+)?(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}'’&.-]*){0,5})(?=,|\s+\p{Ll})/u.exec(text);
+    if (org && words(org[1]!).some((w) => ORGANISATION_NAME_WORDS.has(w.toLowerCase()))) {
+      const name = org[1]!;
+      this.touch({ id: slug(name), name, kind: 'organisation', words: headWords(name) }, unit, false);
+    }
   }
 
   /** The speaker for a subject noun phrase, or null when a pronoun has nothing to refer to. */
@@ -175,7 +183,7 @@ export class Discourse {
         this.recent((e) => cw.length > 0 && fitsKind(e) && cw.every((w) => e.words.has(w))) ??
         (MEDIA_NOUNS.has(noun) && cw.length === 1 ? this.recent((e) => e.media) : undefined) ??
         (cw.length === 1 && PERSON_NOUNS.has(noun) ? this.recent((e) => e.kind === 'person' && e.spoke) : undefined) ??
-        (cw.length === 1 && ORGANISATION_NOUNS.has(noun) ? this.recent((e) => e.kind !== 'person' && !e.plural) : undefined);
+        (cw.length === 1 && ANAPHORIC_ORGANISATION_NOUNS.has(noun) ? this.recent((e) => e.kind !== 'person' && !e.plural) : undefined);
       if (resolved) {
         addWords(resolved, mention, input.descriptors);
         return this.speak(resolved, mention, ctx);
@@ -256,7 +264,10 @@ function addWords(entity: Entity, mention: string, descriptors: string[]): void 
  * organisation word ("Coatings", "Ministry") makes it an organisation's.
  */
 function personCandidate(head: string, input: SpeakerInput): string | null {
-  const candidate = input.name ? (personName(input.name) ?? stripTitles(input.name)) : (personName(head) ?? (isProperName(head) && words(head).length === 1 ? head : null));
+  const titled = isProperName(head) && TITLES.has((words(head)[0] ?? '').toLowerCase()) ? stripTitles(head) : null;
+  const candidate = input.name
+    ? (personName(input.name) ?? stripTitles(input.name))
+    : (personName(head) ?? titled ?? (isProperName(head) && words(head).length === 1 ? head : null));
   if (!candidate || words(candidate).length < 1) return null;
   const tokens = words(candidate).map((w) => w.toLowerCase());
   if (tokens.some((w) => ORGANISATION_NAME_WORDS.has(w) || ORGANISATION_NOUNS.has(w))) return null;

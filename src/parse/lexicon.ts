@@ -148,7 +148,7 @@ export const ADVERBS = set(`
 `);
 
 /** Auxiliaries; a chunk containing one outside a relative clause is a clause, not a noun phrase. */
-export const AUXILIARIES = set(`is are was were has have had will would can could should may might must did does do been being am`);
+export const AUXILIARIES = set(`is are was were be has have had will would can could should may might must did does do been being am`);
 
 /** Common irregular past-tense verbs, for telling a clause from a noun phrase. */
 export const IRREGULAR_PAST = set(`
@@ -207,6 +207,12 @@ export const ORGANISATION_NOUNS = set(`
   news agency laboratory lab plant factory manufacturer airline carrier retailer insurer
   prosecutor's prosecutors secretariat directorate watchdog monitor media
 `);
+
+/**
+ * Organisation nouns that, with "the" and nothing else, point back to the last
+ * organisation ("the company"); unique institutions ("the police") do not.
+ */
+export const ANAPHORIC_ORGANISATION_NOUNS = set(`company firm group organisation organization club team operator business carrier manufacturer retailer lender insurer airline maker producer developer startup start-up`);
 
 /** Nouns for documents that speak for whoever issued them ("the statement said"). */
 export const DOCUMENT_NOUNS = set(`statement post report letter email e-mail filing release message notice memo tweet communique communiqué announcement`);

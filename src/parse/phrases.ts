@@ -83,6 +83,7 @@ function trimVerbGap(s: string): string {
 function verbGroups(chunk: string): number {
   let groups = 0;
   let inGroup = false;
+  let infinitive = false;
   const ws = words(chunk);
   ws.forEach((w, i) => {
     const lw = lower(w);
@@ -91,8 +92,11 @@ function verbGroups(chunk: string): number {
       AUXILIARIES.has(lw) ||
       IRREGULAR_PAST.has(lw) ||
       (/^[a-z]{3,}ed$/.test(lw) && !w.includes('-') && !DETERMINERS.has(prev) && !/'s$/.test(prev) && i > 0);
-    if (isVerb && !inGroup) groups++;
-    inGroup = isVerb || (inGroup && (lw === 'not' || ADVERBS.has(lw)));
+    // After "to" the verbs are an infinitive ("asked not to be named"), not finite.
+    if (prev === 'to' && isVerb) infinitive = true;
+    else if (!isVerb) infinitive = false;
+    if (isVerb && !inGroup && !infinitive) groups++;
+    inGroup = (isVerb && !infinitive) || (inGroup && (lw === 'not' || lw === 'to' || ADVERBS.has(lw)));
   });
   return groups;
 }

@@ -113,11 +113,24 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/**
+ * Longest unit handed to the attribution rules. Real sentences are far shorter; text
+ * without sentence punctuation is cut here so that no rule ever sees more than this.
+ */
+export const MAX_UNIT = 2000;
+
 /** Sentence units of one paragraph; a sentence boundary inside a full quotation is ignored. */
 function splitUnits(text: string, para: Span, quotes: Quote[], paragraph: number): Unit[] {
   const units: Unit[] = [];
   let start = para.start;
-  const insideFull = (i: number) => quotes.find((q) => q.full && i > q.start && i < q.end - (q.open ? 0 : 1));
+  // Quotes are in text order and so are candidate boundaries: walk them together.
+  const full = quotes.filter((q) => q.full);
+  let qi = 0;
+  const insideFull = (i: number) => {
+    while (qi < full.length && full[qi]!.end <= i) qi++;
+    const q = full[qi];
+    return q && i > q.start && i < q.end - (q.open ? 0 : 1) ? q : undefined;
+  };
   for (let i = para.start; i < para.end; i++) {
     const c = text[i]!;
     if (c !== '.' && c !== '!' && c !== '?' && c !== '\u2026') continue;
@@ -136,7 +149,21 @@ function splitUnits(text: string, para: Span, quotes: Quote[], paragraph: number
     start = k;
   }
   if (start < para.end) units.push(makeUnit(start, para.end));
-  return units;
+  return units.flatMap(capLength);
+
+  function capLength(unit: Unit): Unit[] {
+    if (unit.end - unit.start <= MAX_UNIT) return [unit];
+    const out: Unit[] = [];
+    let s = unit.start;
+    while (unit.end - s > MAX_UNIT) {
+      const space = text.lastIndexOf(' ', s + MAX_UNIT);
+      const e = space > s + MAX_UNIT / 2 ? space : s + MAX_UNIT;
+      out.push(makeUnit(s, e));
+      s = e;
+    }
+    out.push(makeUnit(s, unit.end));
+    return out;
+  }
 
   function makeUnit(s: number, e: number): Unit {
     const own = quotes.filter((q) => q.start >= s && q.start < e);
@@ -176,8 +203,10 @@ export function segment(text: string, bodyStart: number): Unit[] {
 }
 
 function sentenceStartBefore(text: string, para: Span, at: number): number {
-  for (let i = at - 1; i > para.start; i--) {
+  // Bounded look-back: a quotation's lead-in is never longer than this.
+  const floor = Math.max(para.start, at - 400);
+  for (let i = at - 1; i > floor; i--) {
     if (/[.!?]/.test(text[i]!) && /\s/.test(text[i + 1] ?? '') && !isAbbreviation(text, i)) return i + 1;
   }
-  return para.start;
+  return floor;
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { brief, parse, speakers } from './helpers/parse.js';
+
+describe('speakers: titles and appositions', () => {
+  it.each([
+    ['title before name', 'Health Minister Dara Okonjo said the clinic would reopen.', 'Dara Okonjo'],
+    ['apposition after name', 'Tomas Reyes, a spokesman for Brightwater Mining, said the mine was safe.', 'Tomas Reyes'],
+    ['descriptor then name', 'Its chairman, Victor Palla, said the vote was clean.', 'Victor Palla'],
+    ['possessive descriptor then name', 'The club’s coach, Henrik Sallo, said the winger would stay.', 'Henrik Sallo'],
+    ['name with age and relative clause', 'Marta Cabral, 44, a vendor who was on board, said the decks were full.', 'Marta Cabral'],
+    ['relative clause with a second verb', 'The Harbour Authority, which runs the port, said it had inspected the ship.', 'Harbour Authority'],
+    ['organisation with apposition name', 'Its parent company, Ardent Materials Group, said the plant was safe.', 'Ardent Materials Group'],
+  ])('%s', (_name, body, speaker) => {
+    expect(speakers(body)).toEqual([speaker]);
+  });
+
+  it('keeps an anonymous source as a source of its own, named by its mention', () => {
+    const [c] = brief('A senior official who asked not to be named said the talks had failed.');
+    expect(c!.speaker).toBe('senior official');
+    expect(c!.mention).toBe('A senior official');
+  });
+
+  it('keeps the words the article used as the mention', () => {
+    const [c] = brief('Robert Wood, US ambassador to the United Nations, told the Security Council that the reports were credible.');
+    expect(c!.speaker).toBe('US ambassador');
+    expect(c!.mention).toBe('Robert Wood, US ambassador to the United Nations');
+  });
+});
+
+describe('speakers: registry actors', () => {
+  it.each([
+    ["alias", "Seoul's intelligence agency said Friday that troops had arrived.", 'Seoul NIS'],
+    ['alias with an article', 'A North Korean representative said the claims were groundless.', 'DPRK UN rep'],
+    ['alias followed by a prepositional phrase', "Moscow's ambassador to South Korea in Seoul said cooperation was peaceful.", 'Russian envoy'],
+    ['canonical name', 'NATO said it was watching closely.', 'NATO'],
+  ])('%s', (_name, body, speaker) => {
+    expect(speakers(body)).toEqual([speaker]);
+  });
+
+  it('resolves a nominal back-reference to a registry actor mentioned in narration', () => {
+    const body = "After Seoul summoned Moscow's ambassador to South Korea, the envoy said cooperation was not directed against anyone.";
+    expect(speakers(body)).toEqual(['Russian envoy']);
+  });
+});
+
+describe('speakers: back-references', () => {
+  it.each([
+    ['he → last man', 'Captain Arnel Ramos said the ship was sound. He said a squall had shifted the trucks.', ['Arnel Ramos', 'Arnel Ramos']],
+    ['she → the woman, not the more recent man', 'Commodore Teresa Villa, a spokeswoman, said 31 had died. Mr. Tan said crews were tired. She said divers were searching.', ['Teresa Villa', 'Tan', 'Teresa Villa']],
+    ['they → the last group', 'Observers from the Fair Vote League said the count was orderly. They said delays were minor.', ['Observers from the Fair Vote League', 'Observers from the Fair Vote League']],
+    ['surname → full name', 'Dr. Yusuf Calder said the enzyme worked. “It is a tool,” Calder said.', ['Yusuf Calder', 'Yusuf Calder']],
+    ['the organisation noun → last organisation', 'Golden Tide Shipping Lines said the manifest was right. The company said infants travel free.', ['Golden Tide Shipping Lines', 'Golden Tide Shipping Lines']],
+    ['the agency → the agency named earlier', 'The National Cyber Defence Agency said it was investigating. The agency said backups were intact.', ['National Cyber Defence Agency', 'National Cyber Defence Agency']],
+    ['the statement → whoever issued it', 'Tarrow Coatings said in a statement that a valve failed. “We got this wrong,” the statement said.', ['Tarrow Coatings', 'Tarrow Coatings']],
+    ['the paper → the outlet that reported', 'The Evening Courier reported that a ransom was paid. According to the paper, talks began in May.', ['Evening Courier', 'Evening Courier']],
+    ['a person introduced in narration', 'Dr Tomas Ilunga, a biochemist, was blunter. He said the data did not support the figure.', ['Tomas Ilunga']],
+  ])('%s', (_name, body, expected) => {
+    expect(speakers(body)).toEqual(expected);
+  });
+
+  it('drops a pronoun with nothing to refer to rather than inventing a speaker', () => {
+    expect(parse('He said the talks had failed.').claims).toEqual([]);
+  });
+
+  it('does not resolve "the hospital" to a person whose description mentions a hospital', () => {
+    const body = 'St. Aldric Hospital said operations were postponed. Daniel Osei, a spokesman for the hospital, said staff were coping. Neither the hospital nor the police has confirmed the attack.';
+    expect(speakers(body)).toEqual(['St. Aldric Hospital', 'Daniel Osei', 'St. Aldric Hospital', 'police']);
+  });
+});
+
+describe('speakers: coordinated sources', () => {
+  it.each([
+    ['neither … nor', 'Neither NATO nor the United States have confirmed the deployment.', ['NATO', 'United States']],
+    ['both … and', 'Both the city police and the regional prosecutor’s office said they had received no complaint.', ['city police', 'regional prosecutor’s office']],
+    ['plural title over two names', 'Senators Carla Ruiz and Howard Lyle called for a hearing.', ['Carla Ruiz', 'Howard Lyle']],
+    ['absolute construction with "with"', 'The allies grew closer, with Seoul and Washington long claiming that weapons were sent.', ['South Korea', 'United States']],
+  ])('%s', (_name, body, expected) => {
+    expect(speakers(body)).toEqual(expected);
+  });
+});
