@@ -11,6 +11,7 @@ import {
   FINAL_ONLY_LEMMAS,
   PHRASAL_CUES,
   REQUEST_NOUNS,
+  SOURCE_DOCUMENT_PATTERN,
   UNCONFIRMED_CUES,
   inflect,
   type CueClass,
@@ -135,12 +136,8 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
 }
 
 /** Marks a participle frame whose subject is the clause's own; resolved in `attributions`. */
-const PARTICIPLE_SUBJECT: SubjectNP = Object.freeze({
-  mention: { start: -1, end: -1, text: '' },
-  head: { start: -1, end: -1, text: '' },
-  name: null,
-  descriptors: [],
-}) as SubjectNP;
+const NOWHERE = { start: -1, end: -1, text: '' };
+const PARTICIPLE_SUBJECT: SubjectNP = Object.freeze({ mention: NOWHERE, head: NOWHERE, name: null, descriptors: [], extent: NOWHERE });
 
 function refusalCues(unit: Unit): Frame[] {
   const lm = unit.masked.toLowerCase();
@@ -165,7 +162,10 @@ function sourceAfterCue(unit: Unit): Frame[] {
   for (const hit of unit.masked.matchAll(/\b(according to|citing)\s+/gi)) {
     const cueStart = hit.index;
     const cueEnd = hit.index + hit[1]!.length;
-    const subject = rightSubject(unit.masked, hit.index + hit[0].length);
+    // "according to figures published by the hospital": the issuer is the source.
+    const from = hit.index + hit[0].length;
+    const issuer = SOURCE_DOCUMENT_PATTERN.exec(unit.masked.slice(from));
+    const subject = rightSubject(unit.masked, from + (issuer ? issuer[0].length : 0));
     if (!subject) continue;
     const cited = hit[1]!.toLowerCase() === 'citing';
     const atStart = /^\s*$/.test(unit.masked.slice(0, cueStart));

@@ -52,7 +52,7 @@ export function readMetadata(text: string, options: MetadataOptions): TextMetada
   const title = first ? text.slice(first.start, first.end).trim() : '';
   const bodyStart = first ? first.end : 0;
   const skip: Span[] = [];
-  let date: { date: string; text: string } | null = null;
+  let date = null as { date: string; text: string } | null;
   let source: string | null = null;
   let byline: string | null = null;
 

@@ -191,7 +191,7 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
       taken.unshift(part);
       continue;
     }
-    if (kind !== 'empty') stoppedAt = part;
+    stoppedAt = part;
     break;
   }
   // Drop leading non-NP chunks so the head is a noun phrase.
