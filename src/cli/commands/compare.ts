@@ -132,8 +132,8 @@ function comparisonText(ctx: Context, comparison: Comparison, claims: readonly C
       continue;
     }
     const rows: TableCell[][] = positions.flatMap((p) =>
-      p.claims.map((c, i) => [
-        i === 0 ? p.actor.name : '',
+      p.claims.map((c) => [
+        p.actor.name,
         c.date ?? '—',
         briefEvidence(c),
         { text: c.id.slice(0, idLength), style: (s: string) => chalk.dim(s) },

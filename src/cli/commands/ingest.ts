@@ -41,7 +41,10 @@ export function registerIngest(program: Command, io: CliIo): void {
       const ctx = makeContext(io, cmd);
       const format = ctx.format(opts.format, ['table', 'json'], 'table');
       if (files.filter((f) => f === '-').length > 1) {
-        throw new ClaimsError('standard input (-) can be read only once', { code: 'USAGE' });
+        throw new ClaimsError('standard input (-) can be read only once', {
+          code: 'USAGE',
+          hint: 'give - once; save the other articles to files and pass their paths',
+        });
       }
       const dir = ctx.storeDir();
       const registry = await readRegistry(dir);
