@@ -28,7 +28,7 @@ function report(err: unknown, io: CliIo, debug: boolean): number {
   if (err instanceof CommanderError) {
     // Help and version were printed on request; help printed because no command was given is a usage error.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
-    if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return EXIT.usage;
+    if (err.code === 'commander.help') return EXIT.usage;
     say('error', err.message.replace(/^error: /, ''));
     say('hint', "run 'claims --help' or 'claims <command> --help' for usage and examples");
     return EXIT.usage;

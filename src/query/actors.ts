@@ -18,7 +18,7 @@ export interface ActorSummary {
   total: number;
 }
 
-export function emptyCounts(): StanceCounts {
+function emptyCounts(): StanceCounts {
   return { asserts: 0, denies: 0, unconfirmed: 0 };
 }
 

@@ -6,7 +6,7 @@ import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore } from '../load.js';
 import { examples, formatOption } from '../options.js';
-import { FORMATS, renderTable, renderView } from '../render/index.js';
+import { FORMATS, renderTable, renderView, type Format } from '../render/index.js';
 
 export function registerActors(program: Command, io: CliIo): void {
   program
@@ -20,9 +20,9 @@ export function registerActors(program: Command, io: CliIo): void {
         ['claims actors --json', 'the same as JSON'],
       ]),
     )
-    .action(async (opts: { format?: string }, cmd: Command) => {
+    .action(async (opts: { format?: Format }, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const format = ctx.format(opts.format, FORMATS, 'table');
+      const format = ctx.format(opts.format, 'table');
       const { data, registry } = await loadStore(ctx);
       const actors = summariseActors(data.claims, registry);
       const { chalk } = ctx;

@@ -7,13 +7,13 @@ import { makeContext, type Context } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore, noteEmpty, resolveActors } from '../load.js';
 import { examples, formatOption, parseDateBound } from '../options.js';
-import { FORMATS, renderTable, renderView, sanitizeInline, type TableCell } from '../render/index.js';
+import { FORMATS, renderTable, renderView, sanitizeInline, type TableCell, type Format } from '../render/index.js';
 
 interface CompareOptions {
   about?: string;
   since?: string;
   until?: string;
-  format?: string;
+  format?: Format;
 }
 
 const HEADINGS = { asserts: 'Asserts', denies: 'Denies', unconfirmed: 'Has not confirmed' } as const;
@@ -37,7 +37,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     )
     .action(async (actors: string[], opts: CompareOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const format = ctx.format(opts.format, FORMATS, 'table');
+      const format = ctx.format(opts.format, 'table');
       const since = opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since');
       const until = opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until');
       const loaded = await loadStore(ctx);

@@ -8,10 +8,10 @@ import type { CliIo } from '../io.js';
 import { loadStore } from '../load.js';
 import { examples, formatOption } from '../options.js';
 import { writeOutputFile } from '../output-file.js';
-import { renderView, sanitizeInline } from '../render/index.js';
+import { renderView, sanitizeInline, type Format } from '../render/index.js';
 
 interface ExportOptions {
-  format?: string;
+  format?: Format;
   out?: string;
   force?: boolean;
 }
@@ -35,7 +35,7 @@ export function registerExport(program: Command, io: CliIo): void {
     )
     .action(async (opts: ExportOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const format = ctx.format(opts.format, EXPORT_FORMATS, 'json');
+      const format = ctx.format(opts.format, 'json');
       const { data, dir } = await loadStore(ctx);
       const claims = withArticles(sortClaims(data.claims), data.articles);
       const text = renderView(format, {

@@ -6,10 +6,10 @@ import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { examples, formatOption, maxBytesOption } from '../options.js';
 import { readAndParse, type ParsedInput } from '../parse-input.js';
-import { renderView, sanitizeInline } from '../render/index.js';
+import { renderView, sanitizeInline, type Format } from '../render/index.js';
 
 interface IngestOptions {
-  format?: string;
+  format?: Format;
   maxBytes?: number;
 }
 
@@ -39,7 +39,7 @@ export function registerIngest(program: Command, io: CliIo): void {
     )
     .action(async (files: string[], opts: IngestOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const format = ctx.format(opts.format, ['table', 'json'], 'table');
+      const format = ctx.format(opts.format, 'table');
       if (files.filter((f) => f === '-').length > 1) {
         throw new ClaimsError('standard input (-) can be read only once', {
           code: 'USAGE',

@@ -7,7 +7,7 @@ import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore, noteEmpty, resolveActors, resolveArticle } from '../load.js';
 import { collect, examples, formatOption, parseDateBound } from '../options.js';
-import { FORMATS, renderView } from '../render/index.js';
+import { FORMATS, renderView, type Format } from '../render/index.js';
 
 interface ListOptions {
   actor?: string[];
@@ -16,7 +16,7 @@ interface ListOptions {
   until?: string;
   about?: string;
   article?: string;
-  format?: string;
+  format?: Format;
 }
 
 export function registerList(program: Command, io: CliIo): void {
@@ -41,7 +41,7 @@ export function registerList(program: Command, io: CliIo): void {
     )
     .action(async (opts: ListOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const format = ctx.format(opts.format, FORMATS, 'table');
+      const format = ctx.format(opts.format, 'table');
       const since = opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since');
       const until = opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until');
       const loaded = await loadStore(ctx);

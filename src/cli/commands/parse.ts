@@ -6,10 +6,10 @@ import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { examples, formatOption, maxBytesOption } from '../options.js';
 import { readAndParse } from '../parse-input.js';
-import { FORMATS, renderView, sanitizeInline } from '../render/index.js';
+import { FORMATS, renderView, sanitizeInline, type Format } from '../render/index.js';
 
 interface ParseOptions {
-  format?: string;
+  format?: Format;
   maxBytes?: number;
 }
 
@@ -30,7 +30,7 @@ export function registerParse(program: Command, io: CliIo): void {
     )
     .action(async (file: string, opts: ParseOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const format = ctx.format(opts.format, FORMATS, 'table');
+      const format = ctx.format(opts.format, 'table');
       const registry = await readRegistry(ctx.storeDir());
       const { parsed } = await readAndParse(file, registry, io, opts.maxBytes);
       const { article, claims } = parsed;

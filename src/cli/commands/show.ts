@@ -8,7 +8,7 @@ import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore, resolveClaim } from '../load.js';
 import { examples, formatOption } from '../options.js';
-import { renderView, sanitizeInline, sanitizeText } from '../render/index.js';
+import { renderView, sanitizeInline, sanitizeText, type Format } from '../render/index.js';
 
 export function registerShow(program: Command, io: CliIo): void {
   program
@@ -23,9 +23,9 @@ export function registerShow(program: Command, io: CliIo): void {
         ['claims show 3f9a --json', '{ claim, article } as JSON'],
       ]),
     )
-    .action(async (id: string, opts: { format?: string }, cmd: Command) => {
+    .action(async (id: string, opts: { format?: Format }, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const format = ctx.format(opts.format, ['table', 'json'], 'table');
+      const format = ctx.format(opts.format, 'table');
       const { data } = await loadStore(ctx);
       const claim = resolveClaim(id, data.claims);
       const article = data.articles.find((a) => a.id === claim.articleId) ?? null;
@@ -33,7 +33,7 @@ export function registerShow(program: Command, io: CliIo): void {
     });
 }
 
-export function describeClaim(claim: Claim, article: Article | null, chalk: ChalkInstance): string {
+function describeClaim(claim: Claim, article: Article | null, chalk: ChalkInstance): string {
   const label = (s: string): string => chalk.dim(s.padEnd(9));
   const speaker = claim.speaker.mention === claim.speaker.name ? claim.speaker.name : `${claim.speaker.name} (“${claim.speaker.mention}”)`;
   const stance = stanceCell(chalk, claim.stance);
@@ -60,7 +60,7 @@ export function describeClaim(claim: Claim, article: Article | null, chalk: Chal
  * The claim's sentence with the claimed words (the quote, else the content, else
  * the cue) marked: bold yellow with colour, [[ ]] without.
  */
-export function highlightSpan(claim: Claim, chalk: ChalkInstance): string {
+function highlightSpan(claim: Claim, chalk: ChalkInstance): string {
   const sentence = claim.sentence;
   const target = [claim.quote, claim.content, claim.cue].find((t): t is string => !!t && sentence.includes(t));
   if (target === undefined) return sanitizeInline(sentence);
