@@ -78,3 +78,26 @@ describe('speakers: coordinated sources', () => {
     expect(speakers(body)).toEqual(expected);
   });
 });
+
+describe('speakers: canonical names users will read', () => {
+  it.each([
+    ['a name after a lower-case description', 'The South Korean news agency Yonhap reported that a team was ready.', 'Yonhap'],
+    ['a proper noun that looks like a verb is no cue', 'North Korean state media have not commented on the troops.', 'North Korean state media'],
+    ['an adverb inside a quoted verb is not part of the speaker', 'The South Korean government "strongly condemned" the move.', 'South Korea'],
+    ['a registry role named by its holder, then the surname', 'Robert Wood, US ambassador to the United Nations, told the council the reports were credible. "If true, this is dangerous," Wood said.', 'US ambassador'],
+  ])('%s', (_name, body, name) => {
+    const out = speakers(body);
+    expect(out.length).toBeGreaterThan(0);
+    expect(new Set(out)).toEqual(new Set([name]));
+  });
+
+  it('takes a partial quote before the speaker as what was said', () => {
+    const [c] = parse('Seoul\'s claims were "aimed at smearing the country," the representative told the meeting.').claims;
+    expect(c!.content).toContain('aimed at smearing the country');
+  });
+
+  it('starts reported content after "that"', () => {
+    const [c] = parse("Seoul's intelligence agency said Friday that troops had arrived.").claims;
+    expect(c!.content).toBe('troops had arrived.');
+  });
+});

@@ -6,6 +6,7 @@ import {
   AUXILIARIES,
   CUE_LEMMAS,
   IRREGULAR_PAST,
+  NOUN_LIKE_BASE_FORMS,
   PRONOUNS,
   DETERMINERS,
   FINAL_ONLY_LEMMAS,
@@ -96,6 +97,9 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
     const quantifier = PRONOUNS[adjacentPrev] !== undefined && (i < 2 || /[,.]\s*$/.test(m.slice(0, tokens[i - 1]!.start)));
     if ((DETERMINERS.has(adjacentPrev) && !quantifier) || /'s$/.test(adjacentPrev) || (tok.lower.endsWith('s') && next === 'of')) return;
     if (tok.lower.includes('-')) return;
+    // A capital in mid-sentence makes it a name: "the United States", "Says Corp".
+    if (i > 0 && /^\p{Lu}/u.test(tok.text)) return;
+    if (tok.lower === form.lemma && NOUN_LIKE_BASE_FORMS.has(form.lemma) && !(PRONOUNS[adjacentPrev] || adjacentPrev === 'to' || AUXILIARIES.has(adjacentPrev) || /^(?:will|would|can|could|should|may|might|must)$/.test(adjacentPrev))) return;
     const ing = tok.lower.endsWith('ing');
     // Passive: "was denied access", "had been rejected", "is confirmed".
     if (!ing && PASSIVE_AUX.has(prev)) return;

@@ -11,6 +11,7 @@ import {
   ORGANISATION_NAME_WORDS,
   ORGANISATION_NOUNS,
   PERSON_NOUNS,
+  PREPOSITIONS,
   PRONOUNS,
   SOURCE_DOCUMENT_PATTERN,
   TITLES,
@@ -28,6 +29,8 @@ interface Entity {
   words: Set<string>;
   lastSeen: number;
   spoke: boolean;
+  /** Last words of the person names it was mentioned by, for "Wood said". */
+  surnames: Set<string>;
 }
 
 export interface SpeakerInput {
@@ -167,9 +170,11 @@ export class Discourse {
     if (isProperName(head) && words(head).length === 1) {
       // "Wood said", "Tarrow said": a surname, or the short form of an organisation.
       const token = head.toLowerCase();
+      // A registry actor may be a role ("US ambassador") whose holder was named in the
+      // mention ("Robert Wood, US ambassador …"), so mentions count as well as the name.
       const known = this.recent((e) => {
         const ws = words(e.name).map((w) => w.toLowerCase());
-        return e.kind === 'person' ? ws.at(-1) === token : ws[0] === token || ws.includes(token);
+        return e.kind === 'person' ? ws.at(-1) === token || e.surnames.has(token) : ws[0] === token || ws.includes(token);
       });
       if (known) return this.speak(known, mention, ctx);
     }
@@ -190,7 +195,7 @@ export class Discourse {
       }
     }
 
-    const name = stripDeterminer(head).replace(/^another\s+/i, '') || head;
+    const name = appositiveName(head) ?? (stripDeterminer(head).replace(/^another\s+/i, '') || head);
     const kind = kindOf(head);
     const entity = this.recent((e) => e.name.toLowerCase() === name.toLowerCase()) ??
       this.touch({ id: slug(name), name, kind, words: headWords([mention, ...input.descriptors].join(', ')), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
@@ -198,6 +203,8 @@ export class Discourse {
   }
 
   private speak(entity: Entity, mention: string, ctx: ResolveContext): Speaker {
+    const person = personName(mention.split(',')[0] ?? '');
+    if (person) entity.surnames.add(words(person).at(-1)!.toLowerCase());
     entity.lastSeen = ctx.unit;
     entity.spoke = true;
     if (/^report/i.test(ctx.cue)) entity.media = true;
@@ -239,7 +246,7 @@ export class Discourse {
   ): Entity {
     let entity = this.entities.find((e) => e.id === seed.id);
     if (!entity) {
-      entity = { id: seed.id, name: seed.name, kind: seed.kind, plural: seed.plural ?? false, media: false, words: new Set(), lastSeen: unit, spoke };
+      entity = { id: seed.id, name: seed.name, kind: seed.kind, plural: seed.plural ?? false, media: false, words: new Set(), lastSeen: unit, spoke, surnames: new Set() };
       if (seed.gender) entity.gender = seed.gender;
       this.entities.push(entity);
       if (this.entities.length > DISCOURSE_WINDOW) {
@@ -279,6 +286,13 @@ function personCandidate(head: string, input: SpeakerInput): string | null {
   if (organisational && !personal) return null;
   if (tokens.length < 2 && !input.name && !personal) return null;
   return candidate;
+}
+
+/** "the sports daily Gol Diário" → "Gol Diário": a name after a lower-case description. */
+function appositiveName(head: string): string | null {
+  const m = /\s(\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/u.exec(head);
+  if (!m || PREPOSITIONS.has(m[1]!) || DETERMINERS.has(m[1]!) || /^(?:and|or|nor|of)$/.test(m[1]!)) return null;
+  return m[2]!;
 }
 
 function stripTitles(name: string): string {

@@ -61,7 +61,10 @@ function contentOf(text: string, unit: Unit, a: Attribution): { content: string;
   if (f.precedingClause) return { content: trimPunct(unit.text.slice(0, f.precedingClause.end)), direct: false };
   if (f.contentAfterSubject) return { content: trimPunct(unit.text.slice(a.subject.mention.end)), direct: false };
   if (f.cue.toLowerCase() === 'according to') return { content: trimPunct(unit.text.slice(0, f.cueStart)), direct: false };
-  const after = trimPunct(unit.text.slice(f.cueEnd));
+  // "said Friday that …", "told reporters on Monday that …": what was said starts after "that".
+  const rest = unit.text.slice(f.cueEnd);
+  const that = /\bthat\s/.exec(rest);
+  const after = trimPunct(that && that.index < 100 && !/["\u201c\u2018]/.test(rest.slice(0, that.index)) ? rest.slice(that.index + that[0].length) : rest);
   return { content: after || trimPunct(unit.text), direct: false };
 }
 

@@ -58,6 +58,12 @@ export function inflect(lemma: string): string[] {
   return forms;
 }
 
+/**
+ * Lemmas whose base form is more often a noun ("state media", "a post", "the report"):
+ * the base form counts as a verb only after a pronoun, "to" or an auxiliary.
+ */
+export const NOUN_LIKE_BASE_FORMS = set(`state post report note charge claim promise pledge estimate tweet blame praise call observe vow threaten dispute`);
+
 /** Multi-word cues that signal a refusal or non-confirmation, tried before verbs. */
 export const UNCONFIRMED_CUES: RegExp[] = [
   /\bneither confirm(?:s|ed)? nor den(?:y|ies|ied)\b/,

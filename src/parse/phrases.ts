@@ -57,7 +57,7 @@ const DATE_TAIL = new RegExp(
   'iu',
 );
 const DATE_HEAD = new RegExp(
-  `^(?:(?:on|late on|early on|earlier on|by|late|early|last)\\s+)?(?:${WEEKDAYS.join('|')}|yesterday|today)(?:\\s+(?:morning|afternoon|evening|night))?\\s+(?!(?:morning|afternoon|evening|night)\\b)(?:also\\s+)?` +
+  `^(?:(?:on|late on|early on|earlier on|by|late|early|last)\\s+)?(?:${WEEKDAYS.join('|')}|yesterday|today)(?:\\s+(?:morning|afternoon|evening|night))?\\s+(?!(?:morning|afternoon|evening|night)\\b)(?:also,?\\s+)?` +
     `|^on\\s+(?:\\p{Lu}\\p{L}+\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}\\p{L}+)\\s+`,
   'iu',
 );
@@ -69,8 +69,8 @@ function trimVerbGap(s: string): string {
   if (out.endsWith(',')) return out.slice(0, -1);
   for (;;) {
     const before = out;
-    out = out.replace(DATE_TAIL, '').replace(/\s+$/, '');
-    const m = /(?:^|\s)([\p{L}']+)\s*$/u.exec(out);
+    out = out.replace(DATE_TAIL, '').replace(/[\s\u201c"\u2018]+$/, '');
+    const m = /(?:^|[\s\u201c"\u2018])([\p{L}']+)\s*$/u.exec(out);
     if (m) {
       const w = lower(m[1]!);
       if (ADVERBS.has(w) || AUXILIARIES.has(w) || w === 'not' || w === "n't") out = out.slice(0, m.index);
@@ -119,6 +119,7 @@ export function classifyChunk(chunk: string): ChunkKind {
   if (SUBORDINATORS.has(first)) return 'adjunct';
   if (/^(?:earlier|later|late|early)\b/i.test(t) || DATE_HEAD.test(`${t} `) && DATE_HEAD.exec(`${t} `)![0].trim() === t) return 'adjunct';
   if (PREPOSITIONS.has(first)) return 'adjunct';
+  if (ws.every((w) => ADVERBS.has(lower(w)))) return 'adjunct';
   // Only a relative clause may hold a verb inside a noun phrase; a second verb group
   // after it ("an attack that crippled X has forced Y") makes the chunk a clause.
   const rel = /\s(?:who|whom|whose|which|that)\s/i.exec(t);
@@ -161,7 +162,13 @@ const LEFT_BOUNDARY =
 export function leftSubject(m: string, cueStart: number): LeftSubject | null {
   const left = m.slice(0, cueStart);
   let clauseStart = 0;
-  for (const b of left.matchAll(LEFT_BOUNDARY)) clauseStart = b.index + b[0].length;
+  let quoteClose: number | null = null;
+  for (const b of left.matchAll(LEFT_BOUNDARY)) {
+    clauseStart = b.index + b[0].length;
+    // `Seoul's claims were "aimed at …," the representative told`: what precedes the
+    // closing quote is what was said.
+    quoteClose = /^[,.!?][\u201d"\u2019]/.test(b[0]) ? b.index + 2 : null;
+  }
   let segment = trimVerbGap(left.slice(clauseStart));
   const leadDate = DATE_HEAD.exec(segment);
   if (leadDate && classifyChunk(segment.slice(leadDate[0].length)) !== 'empty') {
@@ -202,7 +209,9 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
   const precedingClause =
     stoppedAt && classifyChunk(stoppedAt.text) === 'clause'
       ? { start: 0, end: stoppedAt.end, text: m.slice(0, stoppedAt.end) }
-      : null;
+      : quoteClose !== null && !stoppedAt
+        ? { start: 0, end: quoteClose, text: m.slice(0, quoteClose) }
+        : null;
   return { ...np, precedingClause };
 }
 
