@@ -5,8 +5,10 @@ import {
   ADVERBS,
   AUXILIARIES,
   CUE_LEMMAS,
+  CITABLE_NOUNS,
   IRREGULAR_PAST,
   NOUN_LIKE_BASE_FORMS,
+  PREPOSITIONS,
   PRONOUNS,
   DETERMINERS,
   FINAL_ONLY_LEMMAS,
@@ -96,6 +98,11 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
     // A noun, not a verb: "Seoul's claims", "the report", "reports of a bid".
     const quantifier = PRONOUNS[adjacentPrev] !== undefined && (i < 2 || /[,.]\s*$/.test(m.slice(0, tokens[i - 1]!.start)));
     if ((DETERMINERS.has(adjacentPrev) && !quantifier) || /'s$/.test(adjacentPrev) || (tok.lower.endsWith('s') && next === 'of')) return;
+    // "a weekend of reports that…", "the weekend reports was no accident": nouns.
+    if (!tok.lower.endsWith('ing') && PREPOSITIONS.has(adjacentPrev)) return;
+    if (AUXILIARIES.has(next) && !['said', 'told', 'added'].includes(tok.lower)) return;
+    // "a man accused of striking…": a passive participle, not the man speaking.
+    if (tok.lower === 'accused' && next === 'of') return;
     if (tok.lower.includes('-')) return;
     // A capital in mid-sentence makes it a name: "the United States", "Says Corp".
     if (i > 0 && /^\p{Lu}/u.test(tok.text)) return;
@@ -105,7 +112,9 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
     if (!ing && PASSIVE_AUX.has(prev)) return;
     if (form.finalOnly && !endsSentence(m, tok.end)) return;
     const phrasal = PHRASAL_CUES[form.lemma];
-    if (phrasal && !phrasal.particles.includes(next)) return;
+    // "called the results ‘promising’": naming something in a quotation is an assertion.
+    const namesInQuotes = form.lemma === 'call' && /^[^.;:]{1,60}?[\u201c\u2018"]/.test(m.slice(tok.end));
+    if (phrasal && !phrasal.particles.includes(next) && !namesInQuotes) return;
     if (form.cls === 'deny') {
       const object = tokens.slice(i + 1, i + 6);
       const thatAt = object.findIndex((t) => t.lower === 'that');
@@ -113,7 +122,7 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
       if (scope.some((t) => REQUEST_NOUNS.has(t.lower))) return;
     }
     const participle = ing && !PASSIVE_AUX.has(prev);
-    const cueEnd = phrasal ? tokens[i + 1]!.end : tok.end;
+    const cueEnd = phrasal && !namesInQuotes ? tokens[i + 1]!.end : tok.end;
     const cue = m.slice(tok.start, cueEnd);
 
     // ", saying …" and "… and dismissed …" belong to the clause's own subject;
@@ -172,6 +181,8 @@ function sourceAfterCue(unit: Unit): Frame[] {
     const subject = rightSubject(unit.masked, from + (issuer ? issuer[0].length : 0));
     if (!subject) continue;
     const cited = hit[1]!.toLowerCase() === 'citing';
+    // "citing the ongoing investigation" gives a reason, not a source.
+    if (cited && !isCitable(subject.head.text)) continue;
     const atStart = /^\s*$/.test(unit.masked.slice(0, cueStart));
     frames.push({ cue: hit[1]!, cueStart, cueEnd, cls: 'assert', subject, precedingClause: null, cited, contentAfterSubject: atStart });
   }
@@ -185,6 +196,14 @@ function mainClauseSubject(m: string, limit: number): SubjectNP | null {
     (t, i) => i > 0 && (AUXILIARIES.has(t.lower) || IRREGULAR_PAST.has(t.lower) || (/^[a-z]{3,}ed$/.test(t.lower) && !DETERMINERS.has(tokens[i - 1]!.lower))),
   );
   return verb ? leftSubject(m, verb.start) : null;
+}
+
+function isCitable(head: string): boolean {
+  const words = head.split(/\s+/);
+  const noun = (words.at(-1) ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+  const of = /\s(?:of|from|at|in|close to|familiar with|with knowledge of)\s/i.exec(head);
+  const lead = of ? head.slice(0, of.index).split(/\s+/).at(-1)!.toLowerCase() : noun;
+  return /^\p{Lu}/u.test(words.find((w) => !/^(?:the|a|an|two|three|four|five|several|some)$/i.test(w)) ?? '') || CITABLE_NOUNS.has(noun) || CITABLE_NOUNS.has(lead);
 }
 
 /** One attribution: a source and every cue it governs in this unit. */

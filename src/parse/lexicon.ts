@@ -24,6 +24,7 @@ export const CUE_LEMMAS: Record<string, CueClass> = {
   praise: 'assert', promise: 'assert', pledge: 'assert', vow: 'assert', threaten: 'assert',
   deny: 'deny', reject: 'deny', dismiss: 'deny', refute: 'deny', rebut: 'deny', dispute: 'deny',
   repudiate: 'deny',
+  welcome: 'assert', respond: 'assert', comment: 'assert',
 };
 
 /** Cue verbs that only count when a further word follows ("called for", "called on"). */
@@ -72,6 +73,10 @@ export const UNCONFIRMED_CUES: RegExp[] = [
   /\b(?:has|have|had|did|does|do|would|could)(?: also| yet| still| so far)? not(?: yet| immediately| independently| publicly)? (?:confirm|confirmed|commented|comment|verify|verified|said whether|say whether|disclosed|responded|respond)\b/,
   /\b(?:has|have|had|did) not (?:\w+ly )?(?:commented|confirmed|said whether|disclosed)\b/,
   /\bno comment\b/,
+  /\b(?:has|have|had|did)(?: also| yet| still)? not (?:yet )?(?:\w+ly )?(?:addressed|responded|spoken|disputed|denied|commented)\b/,
+  /\b(?:did|does|do|would|will|could) not (?:comment|discuss|speculate|elaborate|say whether|say)\b/,
+  /\bdeclined to be drawn\b/,
+  /\b(?:is|are|was|were|am) not going to (?:get into|comment|speculate|discuss)\b/,
 ];
 
 /** Phrases in what was said that make it a hedge rather than an assertion. */
@@ -93,6 +98,10 @@ export const HEDGE_PATTERNS: RegExp[] = [
   /\bunable to (?:verify|confirm)\b/,
   /\bno (?:comment|confirmation)\b/,
   /\bbefore commenting\b/,
+  /\bmore (?:research|work|data|study|studies) (?:is|are|will be) needed\b/,
+  /\b(?:does|do|did|would|could|will|can) not comment\b/,
+  /\bnot going to (?:get into|comment|speculate)\b/,
+  /\b(?:you(?:'d| would)|you will) have to ask\b/,
   /\bwait (?:for|until) the outcome\b/,
 ];
 
@@ -140,6 +149,14 @@ export const PRONOUNS: Record<string, { number: 'sg' | 'pl'; gender?: 'm' | 'f';
   many: { number: 'pl', kind: 'any' },
   others: { number: 'pl', kind: 'any' },
 };
+
+/** Head nouns of things that can be cited as a source ("citing two officials", not "citing the investigation"). */
+export const CITABLE_NOUNS = set(`
+  source sources official officials people person documents document report reports memo memos
+  data figures records record statement statements study survey analysis filing filings email
+  emails letter letters witnesses witness employees workers officers diplomats executives aides
+  analysts experts investigators police
+`);
 
 /** Reflexive intensifiers dropped from a speaker ("Ostrander himself"). */
 export const REFLEXIVES = set(`himself herself itself themselves`);
@@ -232,6 +249,7 @@ export const SOURCE_DOCUMENT_PATTERN = /^(?:(?:the|a|an|new|official|preliminary
 /** Month names and abbreviations, for sentence splitting and date rules. */
 export const ABBREVIATIONS = set(`
   mr mrs ms dr prof sr jr st mt gen lt col maj capt cmdr adm sgt cpl gov sen rep rev fr
+  brig supt insp det hon pres rt msgr atty pvt ret gens sens reps
   jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc ltd co corp bros dept
   est approx fig al ave blvd
 `);

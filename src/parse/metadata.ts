@@ -70,8 +70,9 @@ export function readMetadata(text: string, options: MetadataOptions): TextMetada
       skip.push(p);
       return;
     }
-    // A short line that is mostly a date, near the top: a dateline of its own.
-    if (i < 8 && line.length <= 60 && DATE_ONLY_LINE.test(line)) {
+    // A short line that is mostly a date, near the top: a dateline of its own
+    // ("Updated 6:42 PM GMT+2, October 9, 2024", "Mon 20 Jan 2025 09.14 GMT").
+    if (i < 8 && line.length <= 80 && (DATE_ONLY_LINE.test(line) || (line.split(/\s+/).length <= 10 && !/[.!?]$/.test(line.trim())))) {
       const d = readDate(line, text, options.fallbackYear);
       if (d) {
         date ??= d;

@@ -227,7 +227,7 @@ export function rightSubject(m: string, from: number): SubjectNP | null {
     if (taken.length === 0) {
       // After "according to" no finite verb can follow, so "a paper published on
       // Thursday" is a noun phrase with a participle, not a clause.
-      const relaxed = kind === 'clause' && /^(?:[\p{Lu}]|(?:a|an|the|its|his|her|their)\s)/u.test(part.text) && !/\u2588/.test(part.text);
+      const relaxed = kind === 'clause' && words(part.text).length <= 10 && !/\u2588/.test(part.text);
       if (kind !== 'np' && kind !== 'pronoun' && !relaxed) return null;
       taken.push(part);
       continue;
@@ -268,7 +268,8 @@ function cleanHead(p: Phrase): Phrase {
   for (let i = ws.length - 1; i > 0; i--) {
     const w = lower(ws[i]!);
     const prev = lower(ws[i - 1]!);
-    if (w === 'the' && !PREPOSITIONS.has(prev) && !DETERMINERS.has(prev) && !/^(?:and|or|nor|of|both|neither|either)$/.test(prev) && /^[a-z]/.test(prev) && !TITLES.has(prev)) {
+    const properStart = /^\p{Lu}/u.test(ws[i]!) && /^\p{Ll}+$/u.test(ws[i - 1]!) && !TITLES.has(prev) && !NOUN_MODIFIERS.test(prev);
+    if ((w === 'the' || properStart) && !PREPOSITIONS.has(prev) && !DETERMINERS.has(prev) && !/^(?:and|or|nor|of|both|neither|either)$/.test(prev) && /^[a-z]/.test(prev) && !TITLES.has(prev)) {
       text = ws.slice(i).join(' ');
       break;
     }
@@ -277,6 +278,9 @@ function cleanHead(p: Phrase): Phrase {
   const offset = p.text.indexOf(text);
   return { start: p.start + Math.max(offset, 0), end: p.start + Math.max(offset, 0) + text.length, text };
 }
+
+/** Lower-case words that may stand before a name inside one noun phrase ("coach Henrik Sall"). */
+const NOUN_MODIFIERS = /^(?:of|and|or|nor|by|for|to|in|on|at|with|from|coach|manager|winger|striker|keeper|captain|company|firm|group|daily|weekly|paper|newspaper|broadcaster|agency|station|channel|magazine|site|outlet|blog|website|minister|secretary|official|spokesman|spokeswoman|spokesperson|analyst|lawyer|councillor|senator|general|chief|president|director|founder|owner|champion|star|player|driver|singer|actor|rapper|author|economist|professor|doctor|colonel|commodore|ambassador|envoy|commissioner|chair|chairman|chairwoman|executive|editor|reporter|attorney|judge)$/;
 
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'al', 'el', 'bin', 'da', 'di', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
 
