@@ -8,6 +8,8 @@ import {
   CITABLE_NOUNS,
   IRREGULAR_PAST,
   NOUN_LIKE_BASE_FORMS,
+  ORGANISATION_NOUNS,
+  PERSON_NOUNS,
   PREPOSITIONS,
   PRONOUNS,
   DETERMINERS,
@@ -203,7 +205,8 @@ function isCitable(head: string): boolean {
   const noun = (words.at(-1) ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
   const of = /\s(?:of|from|at|in|close to|familiar with|with knowledge of)\s/i.exec(head);
   const lead = of ? head.slice(0, of.index).split(/\s+/).at(-1)!.toLowerCase() : noun;
-  return /^\p{Lu}/u.test(words.find((w) => !/^(?:the|a|an|two|three|four|five|several|some)$/i.test(w)) ?? '') || CITABLE_NOUNS.has(noun) || CITABLE_NOUNS.has(lead);
+  const citable = (w: string) => CITABLE_NOUNS.has(w) || PERSON_NOUNS.has(w) || ORGANISATION_NOUNS.has(w);
+  return /^\p{Lu}/u.test(words.find((w) => !/^(?:the|a|an|two|three|four|five|several|some)$/i.test(w)) ?? '') || citable(noun) || citable(lead);
 }
 
 /** One attribution: a source and every cue it governs in this unit. */
@@ -267,7 +270,7 @@ function isNested(m: string, frame: Frame, all: Frame[]): boolean {
       !outer.cited &&
       outer.subject !== PARTICIPLE_SUBJECT &&
       outer.cueEnd <= frame.subject.mention.start &&
-      /^\S*(?:\s+\S+){0,8}?\s+that\s/.test(m.slice(outer.cueEnd, frame.subject.mention.start + 1)) &&
+      /^\S*(?:\s+\S+){0,8}?\s+that\s[^,]*$/.test(m.slice(outer.cueEnd, frame.subject.mention.start)) &&
       !/[.;]/.test(m.slice(outer.cueEnd, frame.subject.mention.start)),
   );
 }

@@ -13,6 +13,7 @@ import {
   PERSON_NOUNS,
   PREPOSITIONS,
   PRONOUNS,
+  QUANTIFIERS,
   SOURCE_DOCUMENT_PATTERN,
   TITLES,
 } from './lexicon.js';
@@ -196,7 +197,7 @@ export class Discourse {
     }
 
     const name = appositiveName(head) ?? (stripDeterminer(head).replace(/^another\s+/i, '') || head);
-    const kind = kindOf(head);
+    const kind = QUANTIFIERS.has(head.trim().toLowerCase()) ? 'source' : kindOf(head);
     const entity = this.recent((e) => e.name.toLowerCase() === name.toLowerCase()) ??
       this.touch({ id: slug(name), name, kind, words: headWords([mention, ...input.descriptors].join(', ')), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
     return this.speak(entity, mention, ctx);
@@ -271,6 +272,7 @@ function addWords(entity: Entity, mention: string, descriptors: string[]): void 
  * organisation word ("Coatings", "Ministry") makes it an organisation's.
  */
 function personCandidate(head: string, input: SpeakerInput): string | null {
+  if (QUANTIFIERS.has(head.trim().toLowerCase())) return null;
   const titled = isProperName(head) && TITLES.has((words(head)[0] ?? '').toLowerCase()) ? stripTitles(head) : null;
   const candidate = input.name
     ? (personName(input.name) ?? stripTitles(input.name))

@@ -58,7 +58,12 @@ function contentOf(text: string, unit: Unit, a: Attribution): { content: string;
   const quote = quoteText(text, unit);
   if (quote) return { content: quote, direct: true };
   const f = a.frames[0]!;
-  if (f.precedingClause) return { content: trimPunct(unit.text.slice(0, f.precedingClause.end)), direct: false };
+  if (f.precedingClause) {
+    // "More research is needed, she acknowledged, before …": both sides were said.
+    const tail = /^\s*,\s*(.+)$/s.exec(unit.text.slice(a.frames.at(-1)!.cueEnd));
+    const head = trimPunct(unit.text.slice(0, f.precedingClause.end));
+    return { content: tail && !/^(?:as|after|when|while|according)\b/i.test(tail[1]!) ? `${head} ${trimPunct(tail[1]!)}` : head, direct: false };
+  }
   if (f.contentAfterSubject) return { content: trimPunct(unit.text.slice(a.subject.mention.end)), direct: false };
   if (f.cue.toLowerCase() === 'according to') return { content: trimPunct(unit.text.slice(0, f.cueStart)), direct: false };
   // "said Friday that …", "told reporters on Monday that …": what was said starts after "that".

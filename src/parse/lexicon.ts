@@ -117,6 +117,7 @@ export const DENIAL_PHRASES: RegExp[] = [
   /\bhas not sent\b|\bhave not sent\b|\bdid not send\b/,
   /\b(?:do|does|did) not support\b/,
   /\bnot a single\b/,
+  /\ba (?:lie|fabrication|fiction|hoax|smear)\b/,
 ];
 
 /** Flat negations that deny when they open a direct quote ("There is no …", "No one …"). */
@@ -158,6 +159,9 @@ export const CITABLE_NOUNS = set(`
   analysts experts investigators police
 `);
 
+/** Words that stand for one or more members of a group just named, never a name. */
+export const QUANTIFIERS = set(`one another two three four five several some many others both each either neither`);
+
 /** Reflexive intensifiers dropped from a speaker ("Ostrander himself"). */
 export const REFLEXIVES = set(`himself herself itself themselves`);
 
@@ -186,7 +190,7 @@ export const IRREGULAR_PAST = set(`
 export const SUBORDINATORS = set(`after when while as although though because since before if unless until once whereas whether`);
 
 /** Prepositions that open an adjunct ("In a statement, …", "On Tuesday, …"). */
-export const PREPOSITIONS = set(`in on at by for from with without during after before under over about against within into through despite amid among between via per following`);
+export const PREPOSITIONS = set(`of in on at by for from with without during after before under over about against within into through despite amid among between via per following`);
 
 /** Coordinating words that end a clause when the subject search walks left. */
 export const CLAUSE_CONJUNCTIONS = set(`and but or yet so nor`);

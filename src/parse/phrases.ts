@@ -88,10 +88,12 @@ function verbGroups(chunk: string): number {
   ws.forEach((w, i) => {
     const lw = lower(w);
     const prev = i > 0 ? lower(ws[i - 1]!) : '';
+    const next = lower(ws[i + 1] ?? '');
     const isVerb =
       AUXILIARIES.has(lw) ||
       IRREGULAR_PAST.has(lw) ||
-      (/^[a-z]{3,}ed$/.test(lw) && !w.includes('-') && !DETERMINERS.has(prev) && !/'s$/.test(prev) && i > 0);
+      // "MPs contacted by the BBC": a participle modifying a noun, not a finite verb.
+      (/^[a-z]{3,}ed$/.test(lw) && !w.includes('-') && !DETERMINERS.has(prev) && !/'s$/.test(prev) && i > 0 && next !== 'by');
     // After "to" the verbs are an infinitive ("asked not to be named"), not finite.
     if (prev === 'to' && isVerb) infinitive = true;
     else if (!isVerb) infinitive = false;
@@ -126,7 +128,7 @@ export function classifyChunk(chunk: string): ChunkKind {
   const lead = rel ? t.slice(0, rel.index) : t;
   if (verbGroups(lead) > 0) return 'clause';
   if (rel && verbGroups(t.slice(rel.index)) > 1) return 'clause';
-  if (!/^[\p{Lu}\p{N}'\u2018\u201c"]/u.test(t) && !DETERMINERS.has(first) && !/'s$|\u2019s$/.test(ws[0] ?? '') && !TITLES.has(first)) {
+  if (!/^[\p{Lu}\p{N}'\u2018\u201c"]/u.test(t) && !DETERMINERS.has(first) && !/'s$|\u2019s$/.test(ws[0] ?? '') && !TITLES.has(first) && !(ws.length <= 6 && personName(t))) {
     // A lower-case start that is no determiner: "founder of X" passes, a verb phrase does not.
     if (!/^(?:founder|head|chief|director|owner|president|chairman|chairwoman|spokesman|spokeswoman|editor|member|one|two|three|four|five|six|seven|eight|nine|ten|officials|residents|observers|researchers|people|sources|analysts|experts|police|government)\b/i.test(t))
       return 'clause';
@@ -163,7 +165,12 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
   const left = m.slice(0, cueStart);
   let clauseStart = 0;
   let quoteClose: number | null = null;
+  // "…, although independent experts cautioned": a subordinate clause that holds the cue.
+  for (const b of left.matchAll(/\s(?:after|when|while|although|though|because|since|before|until|unless|once|whereas)\s+(?=[^,]*$)/gi)) {
+    clauseStart = Math.max(clauseStart, b.index + b[0].length);
+  }
   for (const b of left.matchAll(LEFT_BOUNDARY)) {
+    if (b.index + b[0].length < clauseStart) continue;
     clauseStart = b.index + b[0].length;
     // `Seoul's claims were "aimed at …," the representative told`: what precedes the
     // closing quote is what was said.
