@@ -79,6 +79,19 @@ export const ActorRegistrySchema = z.object({
 });
 export type ActorRegistry = z.infer<typeof ActorRegistrySchema>;
 
+/** A subject claims can be about, and the words that mark a claim as touching it. */
+export const TopicSchema = z.object({
+  name: z.string().min(1),
+  keywords: z.array(z.string().min(1)).min(1),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+
+export const TopicListSchema = z.object({
+  version: z.literal(1),
+  topics: z.array(TopicSchema),
+});
+export type TopicList = z.infer<typeof TopicListSchema>;
+
 export const STORE_VERSION = 1;
 export const StoreSchema = z.object({
   version: z.literal(STORE_VERSION),

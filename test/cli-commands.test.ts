@@ -8,9 +8,29 @@ import { run } from './helpers/cli.js';
 let store: string;
 beforeEach(async () => {
   store = await tempStore(dprkStore());
+  // Plain-word --about here; topic matching has its own test below.
+  await writeFile(path.join(store, 'topics.json'), '{ "version": 1, "topics": [] }\n');
 });
 const inStore = (...argv: string[]) => run(['--store', store, ...argv]);
 const ESC = '\u001b';
+
+describe('--about and topics', () => {
+  it('matches a topic name by its keywords, from the topics.json next to the store', async () => {
+    const plain = JSON.parse((await inStore('list', '--about', 'harbour', '--json')).stdout) as unknown[];
+    await writeFile(path.join(store, 'topics.json'), '{ "version": 1, "topics": [{ "name": "harbour", "keywords": ["troops"] }] }\n');
+    const withTopic = JSON.parse((await inStore('list', '--about', 'harbour', '--json')).stdout) as { content: string; sentence: string }[];
+    expect(withTopic.length).toBeGreaterThan(plain.length);
+    expect(withTopic.every((c) => /harbour|troop/i.test(`${c.content} ${c.sentence}`))).toBe(true);
+  });
+
+  it('refuses a topics.json that is not valid, naming the file', async () => {
+    await writeFile(path.join(store, 'topics.json'), '{ "version": 1, "topics": [{ "name": "x" }] }\n');
+    const { code, stderr } = await inStore('list', '--about', 'x');
+    expect(code).toBe(1);
+    expect(stderr).toContain('topics.json');
+    expect(stderr).toContain('topics[0].keywords');
+  });
+});
 
 describe('list', () => {
   it('prints a table of every claim, oldest first', async () => {

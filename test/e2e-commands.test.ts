@@ -76,7 +76,8 @@ describe('list', () => {
     ['--actor NATO (case-insensitive)', ['--actor', 'nato'], (c) => c.speaker.id === 'nato'],
     ['--since 2025-03-01', ['--since', '2025-03-01'], (c) => c.date !== null && c.date >= '2025-03-01'],
     ['--until 2025-02-28', ['--until', '2025-02-28'], (c) => c.date !== null && c.date <= '2025-02-28'],
-    ['--about deployed (stemmed)', ['--about', 'deployed'], (c) => /deploy/i.test(c.sentence)],
+    // "deployed" names the bundled deployment topic, so its keywords count too.
+    ['--about deployed (stemmed, with the topic)', ['--about', 'deployed'], (c) => /deploy|troops|soldiers|forces/i.test(c.sentence)],
   ])('%s keeps only matching claims', async (_name, args, keep) => {
     const all = json<JsonClaim[]>((await inStore('list', '--json')).stdout);
     const { code, stdout } = await inStore('list', ...args, '--json');

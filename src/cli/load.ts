@@ -1,21 +1,22 @@
 // Loading what read-only commands need, and turning the user's names for actors
 // and articles into ids (with errors that say what to try).
 import { ClaimsError } from '../errors.js';
-import type { ActorRegistry, Article, Claim, StoreData } from '../model.js';
+import type { ActorRegistry, Article, Claim, StoreData, Topic } from '../model.js';
 import { findByIdPrefix, resolveActorIds } from '../query/index.js';
-import { readRegistry, readStore, storeFile } from '../store/index.js';
+import { readRegistry, readStore, readTopics, storeFile } from '../store/index.js';
 import type { Context } from './context.js';
 
 export interface Loaded {
   dir: string;
   data: StoreData;
   registry: ActorRegistry;
+  topics: Topic[];
 }
 
 export async function loadStore(ctx: Context): Promise<Loaded> {
   const dir = ctx.storeDir();
-  const [data, registry] = await Promise.all([readStore(dir), readRegistry(dir)]);
-  return { dir, data, registry };
+  const [data, registry, topicList] = await Promise.all([readStore(dir), readRegistry(dir), readTopics(dir)]);
+  return { dir, data, registry, topics: topicList.topics };
 }
 
 /** Tells a person (on stderr) why there is nothing to show. */

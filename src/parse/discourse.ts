@@ -106,7 +106,9 @@ export class Discourse {
     if (this.aliasScan) {
       for (const m of text.matchAll(this.aliasScan)) {
         const actor = this.aliases.get(norm(m[0]));
-        if (actor) this.touch({ id: actor.id, name: actor.name, kind: actor.kind, words: headWords(`${m[0]}, ${actor.name}`) }, unit, false);
+        // Within a sentence the earlier mention (usually the subject) is the more salient.
+        const salience = unit + 0.5 * (1 - m.index / Math.max(text.length, 1));
+        if (actor) this.touch({ id: actor.id, name: actor.name, kind: actor.kind, words: headWords(`${m[0]}, ${actor.name}`) }, salience, false);
       }
     }
     // "Dario Mendel of the Civic Union lost …", "Dr Tomás Ilunga, a biochemist, …":
@@ -137,6 +139,14 @@ export class Discourse {
       if (!entity) return null;
       if (pronoun.gender && !entity.gender && entity.kind === 'person') entity.gender = pronoun.gender;
       return this.speak(entity, mention, ctx);
+    }
+
+    // "one of its United Nations representatives": the possessor's representative.
+    const member = /^one of (its|their|his|her) (.+?)s$/i.exec(head);
+    if (member) {
+      const owner = this.resolvePronoun(member[1]!.toLowerCase() === 'its' ? 'it' : member[1]!.toLowerCase() === 'their' ? 'they' : member[1]!.toLowerCase() === 'his' ? 'he' : 'she');
+      const actor = owner && (this.lookup(`${owner.name}'s ${member[2]}`) ?? this.lookup(`${owner.name} ${member[2]}`));
+      if (actor) return this.speak(this.touch({ ...actor, words: headWords(`${mention}, ${actor.name}`) }, ctx.unit, true), mention, ctx);
     }
 
     // "figures published by the hospital": the issuer speaks.
@@ -206,7 +216,8 @@ export class Discourse {
   private speak(entity: Entity, mention: string, ctx: ResolveContext): Speaker {
     const person = personName(mention.split(',')[0] ?? '');
     if (person) entity.surnames.add(words(person).at(-1)!.toLowerCase());
-    entity.lastSeen = ctx.unit;
+    // A speaker is the most salient entity of its sentence.
+    entity.lastSeen = ctx.unit + 0.75;
     entity.spoke = true;
     if (/^report/i.test(ctx.cue)) entity.media = true;
     return { id: entity.id, name: entity.name, mention };

@@ -1,6 +1,7 @@
 // Selecting claims: the filters behind `list`, `compare` and `export`.
-import type { Article, Claim, Stance } from '../model.js';
+import type { Article, Claim, Stance, Topic } from '../model.js';
 import { queryStems, textStems } from './stem.js';
+import { topicNamed, topicsOf } from './topics.js';
 
 export interface ClaimFilter {
   /** Keep claims whose speaker is one of these actor ids. */
@@ -9,13 +10,24 @@ export interface ClaimFilter {
   /** Inclusive bounds, YYYY-MM-DD. A claim with no date fails any date bound. */
   since?: string;
   until?: string;
-  /** Words that must all occur (stemmed) in the claim's content, sentence or topics. */
+  /**
+   * Words that must all occur (stemmed) in the claim's content or sentence; a word
+   * that names a topic is also met by any of the topic's keywords.
+   */
   about?: string;
+  /** The topic list `about` may name topics from. */
+  topics?: readonly Topic[];
   articleIds?: ReadonlySet<string>;
 }
 
 export function filterClaims(claims: readonly Claim[], filter: ClaimFilter): Claim[] {
   const about = filter.about === undefined ? [] : queryStems(filter.about);
+  const named = new Map<string, string>();
+  for (const s of about) {
+    const topic = topicNamed(s, filter.topics ?? []);
+    if (topic) named.set(s, topic.name);
+  }
+  const aboutTopics = (filter.topics ?? []).filter((t) => [...named.values()].includes(t.name));
   return claims.filter((claim) => {
     if (filter.actorIds && !filter.actorIds.has(claim.speaker.id)) return false;
     if (filter.stances && !filter.stances.includes(claim.stance)) return false;
@@ -24,7 +36,8 @@ export function filterClaims(claims: readonly Claim[], filter: ClaimFilter): Cla
     if (filter.until !== undefined && (claim.date === null || claim.date > filter.until)) return false;
     if (about.length > 0) {
       const stems = textStems([claim.content, claim.sentence, ...(claim.topics ?? [])].join(' '));
-      if (!about.every((s) => stems.has(s))) return false;
+      const touched = aboutTopics.length > 0 ? new Set(topicsOf(claim, aboutTopics)) : new Set<string>();
+      if (!about.every((s) => stems.has(s) || (named.get(s) !== undefined && touched.has(named.get(s)!)))) return false;
     }
     return true;
   });

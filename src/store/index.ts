@@ -3,4 +3,4 @@
 export { resolveStoreDir, storeFile } from './location.js';
 export { readStore, updateStore, type UpdateOptions } from './store-file.js';
 export { mergeParsed } from './merge.js';
-export { readRegistry, writeRegistry } from './registry.js';
+export { readRegistry, readTopics, writeRegistry, writeTopics } from './user-data.js';

@@ -29,6 +29,10 @@ export function registryFile(dir: string): string {
   return path.join(dir, REGISTRY_FILE);
 }
 
+export function topicsFile(dir: string): string {
+  return path.join(dir, 'topics.json');
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }

@@ -23,7 +23,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     .command('compare')
     .description('who asserts, who denies and who has not confirmed something, with dates and evidence in brief')
     .argument('[actors...]', 'only these actors (canonical names, aliases or mentions)')
-    .option('--about <words>', 'only claims whose content or sentence has all these words (stemmed)')
+    .option('--about <words>', 'only claims whose content or sentence has all these words (stemmed); a topic name matches its keywords')
     .option('--since <date>', 'only claims made on or after this day')
     .option('--until <date>', 'only claims made on or before this day')
     .addOption(formatOption(FORMATS, 'table'))
@@ -44,6 +44,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       const claims = filterClaims(loaded.data.claims, {
         actorIds: resolveActors(actors, loaded),
         about: opts.about,
+        topics: loaded.topics,
         since,
         until,
       });

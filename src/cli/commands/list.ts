@@ -53,6 +53,7 @@ export function registerList(program: Command, io: CliIo): void {
           since,
           until,
           about: opts.about,
+          topics: loaded.topics,
           articleIds: opts.article === undefined ? undefined : new Set([resolveArticle(opts.article, articles).id]),
         }),
       );
