@@ -1,43 +1,18 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClaimsError } from '../src/errors.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { caught, sampleClaim, useTempDir } from './helpers/store.js';
 import type { Claim } from '../src/model.js';
 import { readStore, storeFile, updateStore, writeRegistry } from '../src/store/index.js';
 
-const claim = (id: string): Claim => ({
-  id,
-  articleId: 'a1',
-  speaker: { id: 'seoul-nis', name: 'Seoul NIS', mention: 'the NIS' },
-  stance: 'asserts',
-  date: null,
-  dateText: null,
-  content: `content of ${id}`,
-  quote: null,
-  sentence: `The NIS said ${id}.`,
-  start: 0,
-  end: 10,
-  cue: 'said',
-});
+const claim = (id: string): Claim => sampleClaim(id, { date: null });
 
+const tempDir = useTempDir('claims-lock-');
 let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claims-lock-'));
+beforeEach(() => {
+  dir = tempDir();
 });
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function caught(promise: Promise<unknown>): Promise<ClaimsError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ClaimsError);
-  return err as ClaimsError;
-}
 
 describe('the store lock', () => {
   it('gives STORE_LOCKED after lockTimeoutMs while another holder keeps it, and works once released', async () => {

@@ -1,43 +1,17 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClaimsError } from '../src/errors.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { caught, sampleClaim, useTempDir } from './helpers/store.js';
 import { STORE_VERSION, type Claim } from '../src/model.js';
 import { readStore, storeFile, updateStore } from '../src/store/index.js';
 import { MIGRATIONS } from '../src/store/migrate.js';
 
-const claim = (id: string): Claim => ({
-  id,
-  articleId: 'a1',
-  speaker: { id: 'seoul-nis', name: 'Seoul NIS', mention: 'the NIS' },
-  stance: 'unconfirmed',
-  date: null,
-  dateText: null,
-  content: `content of ${id}`,
-  quote: null,
-  sentence: `The NIS said ${id}.`,
-  start: 0,
-  end: 10,
-  cue: 'said',
-});
+const claim = (id: string): Claim => sampleClaim(id, { stance: 'unconfirmed', date: null });
 
+const tempDir = useTempDir('claims-migrate-');
 let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claims-migrate-'));
+beforeEach(() => {
+  dir = tempDir();
 });
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function caught(promise: Promise<unknown>): Promise<ClaimsError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ClaimsError);
-  return err as ClaimsError;
-}
 
 it('has one migration per version step up to STORE_VERSION', () => {
   expect(MIGRATIONS).toHaveLength(STORE_VERSION);

@@ -1,27 +1,15 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClaimsError } from '../src/errors.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { caught, useTempDir } from './helpers/store.js';
 import { ActorRegistrySchema, type ActorRegistry } from '../src/model.js';
 import { readRegistry, writeRegistry } from '../src/store/index.js';
 
+const tempDir = useTempDir('claims-registry-');
 let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claims-registry-'));
+beforeEach(() => {
+  dir = tempDir();
 });
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function caught(promise: Promise<unknown>): Promise<ClaimsError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ClaimsError);
-  return err as ClaimsError;
-}
 
 const bundledOnDisk = async () =>
   ActorRegistrySchema.parse(JSON.parse(await fs.readFile(new URL('../data/actors.json', import.meta.url), 'utf8')));

@@ -1,59 +1,24 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClaimsError } from '../src/errors.js';
-import type { Article, Claim, ParseResult, StoreData } from '../src/model.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { caught, sampleArticle, sampleClaim, useTempDir } from './helpers/store.js';
+import type { Claim, ParseResult, StoreData } from '../src/model.js';
 import { mergeParsed, readStore, resolveStoreDir, storeFile, updateStore } from '../src/store/index.js';
 
-const article = (id: string, overrides: Partial<Article> = {}): Article => ({
-  id,
-  title: `Article ${id}`,
-  date: '2024-05-01',
-  source: 'AFP',
-  byline: null,
-  textHash: `hash-${id}`,
-  length: 100,
-  ...overrides,
-});
+const article = sampleArticle;
 
-const claim = (id: string, overrides: Partial<Claim> = {}): Claim => ({
-  id,
-  articleId: 'a1',
-  speaker: { id: 'seoul-nis', name: 'Seoul NIS', mention: 'the NIS' },
-  stance: 'asserts',
-  date: '2024-05-01',
-  dateText: null,
-  content: `content of ${id}`,
-  quote: null,
-  sentence: `The NIS said ${id}.`,
-  start: 0,
-  end: 10,
-  cue: 'said',
-  ...overrides,
-});
+const claim = (id: string, overrides: Partial<Claim> = {}): Claim => sampleClaim(id, { ...overrides });
 
 const parsed = (articleId: string, claimIds: string[]): ParseResult => ({
   article: article(articleId),
   claims: claimIds.map((id) => claim(id, { articleId })),
 });
 
+const tempDir = useTempDir('claims-store-');
 let dir: string;
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'claims-store-'));
+beforeEach(() => {
+  dir = tempDir();
 });
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function caught(promise: Promise<unknown>): Promise<ClaimsError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ClaimsError);
-  return err as ClaimsError;
-}
 
 describe('resolveStoreDir', () => {
   const env = { HOME: '/home/u', XDG_DATA_HOME: '/xdg', CLAIMS_STORE: '/env-store' };
