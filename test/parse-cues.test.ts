@@ -36,4 +36,14 @@ describe('reporting constructions', () => {
     const out = brief('In a statement, Norrvik said it had competed fairly and dismissed the case as an attempt to punish it.');
     expect(out).toEqual([{ speaker: 'Norrvik', mention: 'Norrvik', stance: 'denies', date: '2024-10-22' }]);
   });
+
+  it('merges a refusal joined by "and"/"but" into the same source\'s claim', () => {
+    const out = brief('Asked about job cuts, Laura Penn said the company was "always looking at costs" but declined to give specifics.');
+    expect(out).toEqual([{ speaker: 'Laura Penn', mention: 'Laura Penn', stance: 'unconfirmed', date: '2024-10-22' }]);
+  });
+
+  it('dates a statement by the occasion in a participle after the subject', () => {
+    const out = brief('But Commissioner Elena Marsh, speaking at a privacy conference on Monday, said companies should expect scrutiny.');
+    expect(out.map((c) => [c.speaker, c.date])).toEqual([['Elena Marsh', '2024-10-21']]);
+  });
 });

@@ -163,7 +163,13 @@ function refusalCues(unit: Unit): Frame[] {
       if (frames.some((f) => hit.index < f.cueEnd && hit.index + hit[0].length > f.cueStart)) continue;
       const cueStart = hit.index;
       const cueEnd = hit.index + hit[0].length;
-      const subject = followsQuote(unit.masked, cueStart) ? rightSubject(unit.masked, cueEnd) : leftSubject(unit.masked, cueStart);
+      // "… said X and declined to answer further questions": the same source refuses.
+      const conjoined = /\s(?:and|but)\s+(?:then\s+)?$/.test(unit.masked.slice(0, cueStart));
+      const subject = conjoined
+        ? PARTICIPLE_SUBJECT
+        : followsQuote(unit.masked, cueStart)
+          ? rightSubject(unit.masked, cueEnd)
+          : leftSubject(unit.masked, cueStart);
       if (!subject) continue;
       frames.push({ cue: unit.masked.slice(cueStart, cueEnd), cueStart, cueEnd, cls: 'unconfirm', subject, precedingClause: null, cited: false, contentAfterSubject: false });
     }

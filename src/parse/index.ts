@@ -95,9 +95,11 @@ function datePlaces(unit: Unit, a: Attribution, direct: boolean): string[] {
     const rest = m.slice(f.cueEnd, Math.max(f.cueEnd, next));
     const that = /\bthat\b/.exec(rest);
     if (that) places.push(rest.slice(0, that.index));
-    else if (CLAUSE_TAKING.test(f.cue)) places.push(rest.trim().split(/\s+/).slice(0, 5).join(' '));
+    else if (CLAUSE_TAKING.test(f.cue) && !/^\s*to\s/.test(rest)) places.push(rest.trim().split(/\s+/).slice(0, 5).join(' '));
     else places.push(rest);
   }
+  // "Elena Marsh, speaking at a conference on Monday, said": the occasion dates the statement.
+  for (const d of a.subject.descriptors) if (/^(?:speaking|writing|addressing|testifying|appearing)\b/i.test(d)) places.push(d);
   if (!f.precedingClause && !(f.cue.toLowerCase() === 'according to' && !f.contentAfterSubject)) places.push(m.slice(0, Math.min(subj.start, f.cueStart)));
   if (f.cue.toLowerCase() === 'according to' || f.cited) places.push(subj.text);
   return places;

@@ -69,7 +69,7 @@ export const NOUN_LIKE_BASE_FORMS = set(`state post report note charge claim pro
 export const UNCONFIRMED_CUES: RegExp[] = [
   /\bneither confirm(?:s|ed)? nor den(?:y|ies|ied)\b/,
   /\b(?:declined|declines|refused|refuses|would not|will not|did not|does not|could not|has not|have not|had not|was not|were not)(?: immediately)?(?: to)? (?:comment|respond|reply|return|answer)\w*/,
-  /\b(?:declined|declines|refused|refuses|decline)(?: immediately)? to (?:comment|confirm|discuss|say|elaborate|give details)\b/,
+  /\b(?:declined|declines|refused|refuses|decline)(?: immediately)? to (?:comment|confirm|discuss|say|elaborate|give (?:details|specifics|a figure|figures)|answer(?: further)? questions|be drawn|speculate)\b/,
   /\b(?:has|have|had|did|does|do|would|could)(?: also| yet| still| so far)? not(?: yet| immediately| independently| publicly)? (?:confirm|confirmed|commented|comment|verify|verified|said whether|say whether|disclosed|responded|respond)\b/,
   /\b(?:has|have|had|did) not (?:\w+ly )?(?:commented|confirmed|said whether|disclosed)\b/,
   /\bno comment\b/,
