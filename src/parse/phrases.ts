@@ -200,8 +200,9 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
       else stoppedAt = part;
       break;
     }
-    if (kind === 'participle' && i === parts.length - 1) kind = 'clause';
-    if (kind === 'np' || kind === 'relative' || kind === 'age' || (kind === 'participle' && taken.length > 0)) {
+    // A participle ("speaking at a conference") belongs to the subject only if a noun
+    // phrase comes before it; the check below drops it otherwise.
+    if (kind === 'np' || kind === 'relative' || kind === 'age' || kind === 'participle') {
       taken.unshift(part);
       continue;
     }
