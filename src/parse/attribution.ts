@@ -154,11 +154,16 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
 const NOWHERE = { start: -1, end: -1, text: '' };
 const PARTICIPLE_SUBJECT: SubjectNP = Object.freeze({ mention: NOWHERE, head: NOWHERE, name: null, descriptors: [], extent: NOWHERE });
 
+const UNCONFIRMED_GLOBAL = UNCONFIRMED_CUES.map((re) => new RegExp(re.source, 'g'));
+
+/** Every refusal cue has one of these words; most sentences have none and skip the patterns. */
+const REFUSAL_WORDS = /\b(?:not|declin|refus|neither|no comment|drawn)/i;
+
 function refusalCues(unit: Unit): Frame[] {
-  const lm = unit.masked.toLowerCase();
   const frames: Frame[] = [];
-  for (const re of UNCONFIRMED_CUES) {
-    const g = new RegExp(re.source, 'g');
+  if (!REFUSAL_WORDS.test(unit.masked)) return frames;
+  const lm = unit.masked.toLowerCase();
+  for (const g of UNCONFIRMED_GLOBAL) {
     for (const hit of lm.matchAll(g)) {
       if (frames.some((f) => hit.index < f.cueEnd && hit.index + hit[0].length > f.cueStart)) continue;
       const cueStart = hit.index;

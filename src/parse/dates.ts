@@ -40,6 +40,9 @@ const WEEKDAY_RE = new RegExp(
 
 type Rule = (phrase: string, ref: string, previous: string | null) => DateHit | null;
 
+/** A month name or a numeric date: without one, no calendar date can be in a phrase. */
+export const CALENDAR_HINT = /\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])|\bmay\s+\d|\d\s+may\b|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/i;
+
 const fixed = (re: RegExp, shift: (ref: string, previous: string | null) => string | null): Rule => (phrase, ref, previous) => {
   const m = re.exec(phrase);
   if (!m) return null;
@@ -66,6 +69,8 @@ const RULES: Rule[] = [
     return { date: addDays(ref, -back), text: m[0], index: m.index };
   },
   (phrase, ref) => {
+    // chrono is by far the slowest rule: ask it only when a calendar date may be there.
+    if (!CALENDAR_HINT.test(phrase)) return null;
     const [hit] = chrono.strict.parse(phrase, toUtc(ref));
     if (!hit || !hit.start.isCertain('day') || !hit.start.isCertain('month')) return null;
     const month = hit.start.get('month')!;

@@ -17,7 +17,7 @@ import {
   SOURCE_DOCUMENT_PATTERN,
   TITLES,
 } from './lexicon.js';
-import { isProperName, personName, words } from './phrases.js';
+import { isProperName, memo, personName, words } from './phrases.js';
 
 interface Entity {
   id: string;
@@ -79,36 +79,72 @@ const contentWords = (s: string) =>
     .filter((w) => !DETERMINERS.has(w) && w.length > 1 && !/^(?:of|for|at|in|on|to|and|the)$/.test(w));
 
 /** Words that name an entity: its name and the heads of its descriptions, not their complements ("spokesman for the hospital" → spokesman). */
-const headWords = (s: string) => s.split(/\s*,\s*/).flatMap((chunk) => contentWords(chunk.replace(/\s+(?:of|for|at|in|on|to|from|with|who|which|whose|that)\s.*$/i, '')));
+const headWords = memo((s: string) => s.split(/\s*,\s*/).flatMap((chunk) => contentWords(chunk.replace(/\s+(?:of|for|at|in|on|to|from|with|who|which|whose|that)\s.*$/i, ''))));
 
 const lastWord = (s: string) => (words(s).at(-1) ?? '').toLowerCase().replace(/[\u2019']s$/, '');
 
+type RegistryActor = { id: string; name: string; kind: ActorKind };
+interface CompiledRegistry {
+  aliases: Map<string, RegistryActor>;
+  /** First words of every alias, and the longest alias in words: the n-gram scan's bounds. */
+  firstWords: Set<string>;
+  longest: number;
+  /** Answers of `lookup` so far: mentions repeat across a batch of articles. */
+  lookups: Map<string, RegistryActor | null>;
+}
+
+// Compiling the alias table and its regular expression costs more than parsing a short
+// article, so it is done once per registry object, not once per article.
+const compiled = new WeakMap<ActorRegistry, CompiledRegistry>();
+
+function compileRegistry(registry: ActorRegistry): CompiledRegistry {
+  const cached = compiled.get(registry);
+  if (cached) return cached;
+  const aliases = new Map<string, RegistryActor>();
+  const firstWords = new Set<string>();
+  let longest = 0;
+  for (const actor of registry.actors) {
+    for (const alias of [actor.name, ...actor.aliases]) {
+      const key = norm(stripDeterminer(alias));
+      if (!key) continue;
+      aliases.set(key, { id: actor.id, name: actor.name, kind: actor.kind });
+      const ws = key.split(' ');
+      firstWords.add(ws[0]!);
+      longest = Math.max(longest, ws.length);
+    }
+  }
+  const result = { aliases, firstWords, longest, lookups: new Map<string, RegistryActor | null>() };
+  compiled.set(registry, result);
+  return result;
+}
+
 export class Discourse {
-  private readonly aliases = new Map<string, { id: string; name: string; kind: ActorKind }>();
-  private readonly aliasScan: RegExp | null;
+  private readonly aliases: Map<string, RegistryActor>;
+  private readonly registry: CompiledRegistry;
   private entities: Entity[] = [];
 
   constructor(registry: ActorRegistry) {
-    const surfaces: string[] = [];
-    for (const actor of registry.actors) {
-      for (const alias of [actor.name, ...actor.aliases]) {
-        this.aliases.set(norm(stripDeterminer(alias)), { id: actor.id, name: actor.name, kind: actor.kind });
-        surfaces.push(alias.replace(/^the\s+/i, ''));
-      }
-    }
-    surfaces.sort((a, b) => b.length - a.length);
-    const escaped = surfaces.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019]"));
-    this.aliasScan = escaped.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+    this.registry = compileRegistry(registry);
+    this.aliases = this.registry.aliases;
   }
 
   /** Notes the registry actors and introduced people a narration unit mentions. */
   observe(unit: number, text: string): void {
-    if (this.aliasScan) {
-      for (const m of text.matchAll(this.aliasScan)) {
-        const actor = this.aliases.get(norm(m[0]));
+    // Registry aliases, longest first at each word: a word-level scan, since one
+    // regular expression of every alias costs more than the rest of the parse.
+    const { firstWords, longest } = this.registry;
+    const toks = norm(text).split(' ');
+    for (let i = 0; i < toks.length; i++) {
+      if (!firstWords.has(toks[i]!)) continue;
+      for (let n = Math.min(longest, toks.length - i); n > 0; n--) {
+        const surface = toks.slice(i, i + n).join(' ');
+        const actor = this.aliases.get(surface);
+        if (!actor) continue;
         // Within a sentence the earlier mention (usually the subject) is the more salient.
-        const salience = unit + 0.5 * (1 - m.index / Math.max(text.length, 1));
-        if (actor) this.touch({ id: actor.id, name: actor.name, kind: actor.kind, words: headWords(`${m[0]}, ${actor.name}`) }, salience, false);
+        const salience = unit + 0.5 * (1 - i / toks.length);
+        this.touch({ id: actor.id, name: actor.name, kind: actor.kind, words: headWords(`${surface}, ${actor.name}`) }, salience, false);
+        i += n - 1;
+        break;
       }
     }
     // "Dario Mendel of the Civic Union lost …", "Dr Tomás Ilunga, a biochemist, …":
@@ -223,16 +259,21 @@ export class Discourse {
     return { id: entity.id, name: entity.name, mention };
   }
 
-  private lookup(text: string | null): { id: string; name: string; kind: ActorKind } | null {
+  private lookup(text: string | null): RegistryActor | null {
     if (!text) return null;
+    const cache = this.registry.lookups;
+    const known = cache.get(text);
+    if (known !== undefined) return known;
+    if (cache.size > 50_000) cache.clear();
     const n = norm(stripDeterminer(text.trim()));
-    const exact = this.aliases.get(n);
-    if (exact) return exact;
     // "the US ambassador to the United Nations in New York": an alias followed by a
     // prepositional phrase still names the same actor.
     const m = /^(.+?)\s(?:to|at|in|of|for|on)\s/.exec(n);
-    return m ? (this.aliases.get(m[1]!) ?? null) : null;
+    const found = this.aliases.get(n) ?? (m ? (this.aliases.get(m[1]!) ?? null) : null);
+    cache.set(text, found);
+    return found;
   }
+
 
   private resolvePronoun(word: string): Entity | undefined {
     const p = PRONOUNS[word]!;

@@ -2,7 +2,7 @@
 // dateline, agency/source and byline. Also marks the lines that are metadata rather
 // than story, so the claim rules never read them.
 import * as chrono from 'chrono-node';
-import { isoDay } from './dates.js';
+import { CALENDAR_HINT, isoDay } from './dates.js';
 import { paragraphs, type Span } from './segment.js';
 
 export interface TextMetadata {
@@ -34,7 +34,24 @@ function latestYearIn(text: string): number | null {
   return latest;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
+// The three dateline shapes most copy uses, read without chrono (which costs more
+// than parsing the rest of a short article): "October 22, 2024", "14 March 2025", ISO.
+const COMMON_DATES: [RegExp, (m: RegExpExecArray) => [number | null, number, number]][] = [
+  [new RegExp(`^\\s*(?:[a-z]+,?\\s+)?${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\s*$`, 'i'), (m) => [Number(m[3]), MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, Number(m[2])]],
+  [new RegExp(`^\\s*(?:[a-z]+,?\\s+)?(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\s*$`, 'i'), (m) => [Number(m[3]), MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, Number(m[1])]],
+  [/^\s*(\d{4})-(\d{2})-(\d{2})\s*$/, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
+];
+
 function readDate(phrase: string, text: string, fallbackYear: number): { date: string; text: string } | null {
+  for (const [re, read] of COMMON_DATES) {
+    const m = re.exec(phrase);
+    if (!m) continue;
+    const [year, month, day] = read(m);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { date: isoDay(year ?? fallbackYear, month, day), text: phrase.trim() };
+  }
+  if (!CALENDAR_HINT.test(phrase)) return null;
   const [hit] = chrono.strict.parse(phrase, new Date(Date.UTC(fallbackYear, 6, 1)));
   if (!hit || !hit.start.isCertain('day') || !hit.start.isCertain('month')) return null;
   const year = hit.start.isCertain('year') ? hit.start.get('year')! : (latestYearIn(text) ?? fallbackYear);
@@ -72,7 +89,7 @@ export function readMetadata(text: string, options: MetadataOptions): TextMetada
     }
     // A short line that is mostly a date, near the top: a dateline of its own
     // ("Updated 6:42 PM GMT+2, October 9, 2024", "Mon 20 Jan 2025 09.14 GMT").
-    if (i < 8 && line.length <= 80 && (DATE_ONLY_LINE.test(line) || (line.split(/\s+/).length <= 10 && !/[.!?]$/.test(line.trim())))) {
+    if (!date && i < 8 && line.length <= 80 && (DATE_ONLY_LINE.test(line) || (line.split(/\s+/).length <= 10 && !/[.!?]$/.test(line.trim())))) {
       const d = readDate(line, text, options.fallbackYear);
       if (d) {
         date ??= d;

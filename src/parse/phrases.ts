@@ -44,9 +44,24 @@ export interface LeftSubject extends SubjectNP {
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*/gu;
 
-export function words(s: string): string[] {
-  return s.match(WORD) ?? [];
+/**
+ * Remembers a pure function's answers for recent arguments: the same mentions and
+ * chunks are looked at again and again while an article (or a batch) is parsed.
+ */
+export function memo<R>(fn: (s: string) => R, limit = 20_000): (s: string) => R {
+  const cache = new Map<string, R>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as R;
+    if (cache.size >= limit) cache.clear();
+    const value = fn(s);
+    cache.set(s, value);
+    return value;
+  };
 }
+
+/** The words of `s` (shared: callers must not modify the array). */
+export const words: (s: string) => readonly string[] = memo((s) => s.match(WORD) ?? []);
 
 const lower = (s: string) => s.toLowerCase().replace(/\u2019/g, "'");
 
@@ -107,7 +122,9 @@ export type ChunkKind = 'pronoun' | 'relative' | 'age' | 'participle' | 'adjunct
 
 const RELATIVE_START = /^(?:who|whom|whose|which|where|that)\b/i;
 
-export function classifyChunk(chunk: string): ChunkKind {
+export const classifyChunk: (chunk: string) => ChunkKind = memo(classifyChunkOnce);
+
+function classifyChunkOnce(chunk: string): ChunkKind {
   const t = chunk.trim();
   if (!t || t.includes(BLOT)) return t ? 'clause' : 'empty';
   const ws = words(t);
@@ -161,20 +178,25 @@ const LEFT_BOUNDARY =
  * looking left: the chunks from the start of the clause (or from the end of the
  * last clause, for `…, the agency said`) up to the verb.
  */
+/** How far left of a cue its subject may start: no subject with its appositions is longer. */
+const SUBJECT_REACH = 400;
+
 export function leftSubject(m: string, cueStart: number): LeftSubject | null {
+  const reach = Math.max(0, cueStart - SUBJECT_REACH);
   const left = m.slice(0, cueStart);
-  let clauseStart = 0;
+  let clauseStart = reach;
   let quoteClose: number | null = null;
   // "…, although independent experts cautioned": a subordinate clause that holds the cue.
-  for (const b of left.matchAll(/\s(?:after|when|while|although|though|because|since|before|until|unless|once|whereas)\s+(?=[^,]*$)/gi)) {
-    clauseStart = Math.max(clauseStart, b.index + b[0].length);
+  const near = left.slice(reach);
+  for (const b of near.matchAll(/\s(?:after|when|while|although|though|because|since|before|until|unless|once|whereas)\s+(?=[^,]*$)/gi)) {
+    clauseStart = Math.max(clauseStart, reach + b.index + b[0].length);
   }
-  for (const b of left.matchAll(LEFT_BOUNDARY)) {
-    if (b.index + b[0].length < clauseStart) continue;
-    clauseStart = b.index + b[0].length;
+  for (const b of near.matchAll(LEFT_BOUNDARY)) {
+    if (reach + b.index + b[0].length < clauseStart) continue;
+    clauseStart = reach + b.index + b[0].length;
     // `Seoul's claims were "aimed at …," the representative told`: what precedes the
     // closing quote is what was said.
-    quoteClose = /^[,.!?][\u201d"\u2019]/.test(b[0]) ? b.index + 2 : null;
+    quoteClose = /^[,.!?][\u201d"\u2019]/.test(b[0]) ? reach + b.index + 2 : null;
   }
   let segment = trimVerbGap(left.slice(clauseStart));
   const leadDate = DATE_HEAD.exec(segment);
@@ -305,7 +327,9 @@ export function isProperName(s: string): boolean {
  * Haverkamp" → "Rosalind Haverkamp", "Almaré coach Henrik Sall" → "Henrik Sall".
  * Null when the mention ends in no capitalised run of two or more words.
  */
-export function personName(mention: string): string | null {
+export const personName: (mention: string) => string | null = memo(personNameOnce);
+
+function personNameOnce(mention: string): string | null {
   const ws = words(mention);
   let i = ws.length;
   while (i > 0 && (/^\p{Lu}/u.test(ws[i - 1]!) || NAME_PARTICLES.has(ws[i - 1]!))) i--;

@@ -32,6 +32,12 @@ const plain = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+// One alternation per list, so each stance question is a single pass over the text.
+const anyOf = (patterns: readonly RegExp[]) => new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'));
+const HEDGE = anyOf(HEDGE_PATTERNS);
+const DENIAL = anyOf(DENIAL_PHRASES);
+const QUOTE_DENIAL = anyOf(QUOTE_OPENING_DENIALS);
+
 function openingSentence(s: string): string {
   const m = /^(.+?[.!?])(?:\s|$)/.exec(s);
   return m ? m[1]! : s;
@@ -41,10 +47,10 @@ export function decideStance(input: StanceInput): StanceResult {
   if (input.cues.includes('unconfirm') || input.negatedSubject) return { stance: 'unconfirmed', neutral: false };
   const content = plain(input.content);
   const frame = plain(input.frame);
-  if (HEDGE_PATTERNS.some((re) => re.test(content)) || /\bwithout (?:\w+ )?confirming\b/.test(frame)) return { stance: 'unconfirmed', neutral: false };
+  if (HEDGE.test(content) || /\bwithout (?:\w+ )?confirming\b/.test(frame)) return { stance: 'unconfirmed', neutral: false };
   if (input.cues.includes('deny') || /\b(?:repeated|reiterated) (?:the|his|her|its|their) denial\b/.test(frame)) return { stance: 'denies', neutral: false };
   const opening = openingSentence(content);
-  if (DENIAL_PHRASES.some((re) => re.test(opening))) return { stance: 'denies', neutral: false };
-  if (input.direct && QUOTE_OPENING_DENIALS.some((re) => re.test(opening))) return { stance: 'denies', neutral: false };
+  if (DENIAL.test(opening)) return { stance: 'denies', neutral: false };
+  if (input.direct && QUOTE_DENIAL.test(opening)) return { stance: 'denies', neutral: false };
   return { stance: 'asserts', neutral: true };
 }

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast claims is on this machine, always as a ratio to a
+// baseline measured in the same run (node -e 0 for start-up, Intl.Segmenter for
+// parsing, the 10k-claim store for growth). Not a test: nothing here passes or fails.
+//
+//   node scripts/bench.mjs [--sizes 10000,100000,1000000] [--runs 20] [--parse-mb 10]
+import { spawn } from 'node:child_process';
+import { cpus, freemem, totalmem, tmpdir, platform, release } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile, mkdir, copyFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { makeCorpus, writeStore } from './bench/generate.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin/claims.js');
+const PROBE = path.join(ROOT, 'scripts/bench/rss-probe.cjs');
+const BUNDLED = path.join(ROOT, 'data/articles/dprk-troops-denial.txt');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? fallback : process.argv[i + 1];
+};
+const SIZES = arg('--sizes', '10000,100000,1000000').split(',').map(Number);
+const RUNS = Number(arg('--runs', '20'));
+const PARSE_MB = Number(arg('--parse-mb', '10'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+/** Runs a command, returning wall time (ms), peak RSS (MB) and exit code. */
+async function timed(args, { store, input } = {}) {
+  const work = await mkdtemp(path.join(tmpdir(), 'claims-bench-rss-'));
+  const rssFile = path.join(work, 'rss');
+  const env = { ...process.env, NODE_OPTIONS: `--require ${PROBE}`, BENCH_RSS_OUT: rssFile, NO_COLOR: '1' };
+  if (store) env.CLAIMS_STORE = store;
+  const start = performance.now();
+  const code = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (c) => {
+      if (c !== 0) process.stderr.write(`bench: ${args.slice(1).join(' ')} exited ${c}: ${err.slice(0, 400)}\n`);
+      resolve(c);
+    });
+    if (input) child.stdin.end(input);
+  });
+  const ms = performance.now() - start;
+  const rss = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN')) / 1024;
+  await rm(work, { recursive: true, force: true });
+  return { ms, rss, code };
+}
+
+function machine() {
+  const c = cpus();
+  return `${c.length} × ${c[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} free), ${platform()} ${release()}, Node ${process.version}`;
+}
+
+async function startup() {
+  const store = await mkdtemp(path.join(tmpdir(), 'claims-bench-start-'));
+  await timed([BIN, 'ingest', BUNDLED], { store });
+  const base = [];
+  const cli = [];
+  for (let i = 0; i < RUNS; i++) {
+    base.push((await timed(['-e', '0'])).ms);
+    cli.push((await timed([BIN, 'list', '--format', 'json'], { store })).ms);
+  }
+  await rm(store, { recursive: true, force: true });
+  return { base: median(base), cli: median(cli) };
+}
+
+async function parseThroughput() {
+  const out = await mkdtemp(path.join(tmpdir(), 'claims-bench-parse-'));
+  await build({
+    entryPoints: [path.join(ROOT, 'src/parse/index.ts')],
+    outfile: path.join(out, 'parse.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
+  });
+  const { parseArticle } = await import(pathToFileURL(path.join(out, 'parse.mjs')).href);
+  const registry = JSON.parse(await readFile(path.join(ROOT, 'data/actors.json'), 'utf8'));
+  const corpus = makeCorpus(PARSE_MB * 1e6);
+  const bytes = corpus.reduce((n, a) => n + Buffer.byteLength(a), 0);
+  for (const a of corpus.slice(0, 50)) parseArticle(a, { registry, fallbackYear: 2025 });
+  let claims = 0;
+  let t = performance.now();
+  for (const a of corpus) claims += parseArticle(a, { registry, fallbackYear: 2025 }).claims.length;
+  const parseS = (performance.now() - t) / 1000;
+  const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
+  let sentences = 0;
+  for (const a of corpus.slice(0, 50)) for (const _ of seg.segment(a)) sentences++;
+  sentences = 0;
+  t = performance.now();
+  for (const a of corpus) for (const _ of seg.segment(a)) sentences++;
+  const segS = (performance.now() - t) / 1000;
+
+  // End to end: `claims ingest DIR` of the same corpus into a new store.
+  const dir = path.join(out, 'articles');
+  await mkdir(dir);
+  await Promise.all(corpus.map((a, i) => writeFile(path.join(dir, `a${i}.txt`), a)));
+  const store = path.join(out, 'store');
+  const e2e = await timed([BIN, 'ingest', dir], { store });
+  await rm(out, { recursive: true, force: true });
+  return { mb: bytes / 1e6, articles: corpus.length, claims, parseS, segS, sentences, e2e };
+}
+
+async function storeScale() {
+  const rows = [];
+  const article = await readFile(BUNDLED, 'utf8');
+  for (const size of SIZES) {
+    const store = await mkdtemp(path.join(tmpdir(), `claims-bench-${size}-`));
+    await writeStore(path.join(store, 'store.json'), size);
+    const fileMb = (await stat(path.join(store, 'store.json'))).size / 1e6;
+    // A first command settles anything a store does on first load (a migration, say).
+    await timed([BIN, 'list', '--article', 'art00000000', '--format', 'json'], { store });
+    const row = { size, fileMb };
+    row.list = await timed([BIN, 'list', '--actor', 'NATO', '--format', 'json'], { store });
+    row.compare = await timed([BIN, 'compare', '--about', 'bridge repairs', '--format', 'json'], { store });
+    row.exportNd = await timed([BIN, 'export', '--format', 'ndjson'], { store });
+    row.ingest = await timed([BIN, 'ingest', '-'], { store, input: `${article}\nBench ${size}.\n` });
+    rows.push(row);
+    await rm(store, { recursive: true, force: true });
+    process.stderr.write(`bench: ${size} claims done\n`);
+  }
+  return rows;
+}
+
+const lines = [];
+const say = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+
+say(`# claims benchmark — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+say();
+say(`Machine: ${machine()}`);
+say();
+const s = await startup();
+say(`## 1. Start-up (median of ${RUNS} runs)`);
+say();
+say('| command | median ms | ratio to `node -e 0` |');
+say('| --- | ---: | ---: |');
+say(`| \`node -e 0\` | ${fmt(s.base, 1)} | 1.00 |`);
+say(`| \`claims list --format json\` (bundled article's store) | ${fmt(s.cli, 1)} | ${fmt(s.cli / s.base)} |`);
+say();
+const p = await parseThroughput();
+say(`## 2. Parse throughput (${fmt(p.mb, 1)} MB, ${p.articles} generated articles, in process, after warm-up)`);
+say();
+say('| pass | seconds | MB/s | per second | ratio to Intl.Segmenter |');
+say('| --- | ---: | ---: | ---: | ---: |');
+say(`| Intl.Segmenter sentences only | ${fmt(p.segS)} | ${fmt(p.mb / p.segS, 1)} | ${fmt(p.sentences / p.segS, 0)} sentences | 1.00 |`);
+say(`| parseArticle | ${fmt(p.parseS)} | ${fmt(p.mb / p.parseS, 1)} | ${fmt(p.claims / p.parseS, 0)} claims | ${fmt(p.parseS / p.segS)} |`);
+say(`| \`claims ingest DIR\` end to end (new store) | ${fmt(p.e2e.ms / 1000)} | ${fmt(p.mb / (p.e2e.ms / 1000), 1)} | exit ${p.e2e.code}, peak ${fmt(p.e2e.rss, 0)} MB | |`);
+say();
+const rows = await storeScale();
+say('## 3. Store scale (wall seconds / peak RSS MB)');
+say();
+say('| claims | store MB | list --actor NATO | compare --about | ingest one article | export ndjson |');
+say('| ---: | ---: | ---: | ---: | ---: | ---: |');
+const cell = (m) => `${fmt(m.ms / 1000)} s / ${fmt(m.rss, 0)} MB${m.code === 0 ? '' : ` (exit ${m.code})`}`;
+for (const r of rows) say(`| ${r.size.toLocaleString('en')} | ${fmt(r.fileMb, 0)} | ${cell(r.list)} | ${cell(r.compare)} | ${cell(r.ingest)} | ${cell(r.exportNd)} |`);
+say();
+if (rows.length > 1) {
+  const first = rows[0];
+  const last = rows.at(-1);
+  const growth = last.size / first.size;
+  say(`## 4. Growth from ${first.size.toLocaleString('en')} to ${last.size.toLocaleString('en')} claims (×${growth} data; linear = ${growth})`);
+  say();
+  say('| operation | time ratio | memory ratio |');
+  say('| --- | ---: | ---: |');
+  for (const [name, key] of [['list --actor', 'list'], ['compare --about', 'compare'], ['ingest one article', 'ingest'], ['export ndjson', 'exportNd']]) {
+    say(`| ${name} | ${fmt(last[key].ms / first[key].ms, 1)} | ${fmt(last[key].rss / first[key].rss, 1)} |`);
+  }
+}
+const outFile = arg('--out', '');
+if (outFile) await writeFile(outFile, `${lines.join('\n')}\n`);
