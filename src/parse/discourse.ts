@@ -150,9 +150,22 @@ export class Discourse {
     // "Dario Mendel of the Civic Union lost …", "Dr Tomás Ilunga, a biochemist, …":
     // a person introduced in narration can be "he" or "Mendel" later.
     const intro = /^((?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=,\s+(?:a|an|the|who|\d)\b|\s+(?:of|who)\s)/u.exec(text);
-    if (intro) {
+    if (intro && !PLACE_PREFIXES.test(intro[1]!)) {
       const name = personName(intro[1]!);
       if (name) this.touch({ id: slug(name), name, kind: 'person', words: headWords(intro[1]!), gender: genderOf(intro[1]!) }, unit, false);
+    }
+    // "Ms. Whitcomb was unbothered", "Representative Dana Whitcomb did something":
+    // an honorific or title before a capitalised name marks a person wherever it stands.
+    for (const t of text.matchAll(TITLED_NAME)) {
+      const title = t[1]!;
+      const name = t[2]!;
+      const known = this.recent((e) => e.kind === 'person' && sameSurname(e.name, name));
+      const entity = known ?? this.touch({ id: slug(name), name, kind: 'person', words: headWords(name), gender: genderOf(title) }, unit, false);
+      entity.lastSeen = Math.max(entity.lastSeen, unit);
+      if (!entity.gender) {
+        const g = genderOf(title);
+        if (g) entity.gender = g;
+      }
     }
     // "Tarrow Coatings runs the plant": an organisation named as a sentence's subject
     // can be "the company" later.
@@ -201,7 +214,7 @@ export class Discourse {
       if (author) return this.speak(author, mention, ctx);
     }
 
-    const person = personCandidate(head, input);
+    const person = personCandidate(head, input, ctx.cue);
     if (person) {
       const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e.name, person)));
       const entity = known ?? this.touch({ id: slug(person), name: person, kind: 'person', words: headWords(mention), gender: genderOf(mention) }, ctx.unit, true);
@@ -323,7 +336,15 @@ function addWords(entity: Entity, mention: string, descriptors: string[]): void 
  * ("a spokeswoman for…", "44", "who…") makes a capitalised name a person's; an
  * organisation word ("Coatings", "Ministry") makes it an organisation's.
  */
-function personCandidate(head: string, input: SpeakerInput): string | null {
+/** First words of place names, which the narration scan must not take for people ("New Jersey"). */
+const PLACE_PREFIXES = /^(?:New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|San|Santa|Los|Las|Saint|St|Port|Fort|Mount|Lake|Cape|Great|Little|Old)\b/;
+
+const TITLED_NAME = /\b(Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Representative|Rep|Senator|Sen|Governor|Gov|President|Minister|Colonel|Col|General|Gen|Captain|Capt|Commodore|Judge|Justice|Cllr|Councillor|Mayor|Sir|Dame|Lord|Lady)\.?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
+
+/** A description without its complement or relative clause: "a mother of five" → "a mother". */
+const nounPart = (d: string) => d.replace(/\s+(?:of|for|at|in|on|with|to|who|whose|which|that)\s.*$/i, '');
+
+function personCandidate(head: string, input: SpeakerInput, cue: string): string | null {
   if (QUANTIFIERS.has(head.trim().toLowerCase())) return null;
   const titled = isProperName(head) && TITLES.has((words(head)[0] ?? '').toLowerCase()) ? stripTitles(head) : null;
   const candidate = input.name
@@ -334,9 +355,13 @@ function personCandidate(head: string, input: SpeakerInput): string | null {
   if (tokens.some((w) => ORGANISATION_NAME_WORDS.has(w) || ORGANISATION_NOUNS.has(w))) return null;
   const personal =
     words(head).some((w) => TITLES.has(w.toLowerCase().replace(/\.$/, ''))) ||
-    input.descriptors.some((d) => /^\d+$/.test(d.trim()) || /^who\b/i.test(d.trim()) || PERSON_NOUNS.has(lastWord(d.replace(/\s+(?:of|for|at|in|on|with|to)\s.*$/i, '')))) ||
+    input.descriptors.some((d) => /^\d+$/.test(d.trim()) || /^(?:who|whose|whom)\b/i.test(d.trim()) || PERSON_NOUNS.has(lastWord(nounPart(d)))) ||
     PERSON_NOUNS.has(lastWord(head.replace(/\s+(?:of|for|at|in|on|with|to)\s.*$/i, '')));
-  const organisational = input.descriptors.some((d) => /^which\b/i.test(d.trim()) || ORGANISATION_NOUNS.has(lastWord(d.replace(/\s+(?:of|for|at|in|on|with|to)\s.*$/i, ''))));
+  // Only a description that is itself a noun phrase says what kind of source this is;
+  // "whose children attend the school" is about someone else.
+  const organisational = input.descriptors.some((d) => /^which\b/i.test(d.trim()) || (!/^(?:who|whose|whom|that)\b/i.test(d.trim()) && ORGANISATION_NOUNS.has(lastWord(nounPart(d)))));
+  // A news outlet is what "reported"; only a title or description makes it a reporter.
+  if (/^report/i.test(cue) && !personal) return null;
   if (organisational && !personal) return null;
   if (tokens.length < 2 && !input.name && !personal) return null;
   return candidate;
@@ -364,8 +389,8 @@ function sameSurname(a: string, b: string): boolean {
 
 function genderOf(mention: string): 'm' | 'f' | undefined {
   const m = mention.toLowerCase();
-  if (/\b(?:ms|mrs|miss|madam|dame|lady|spokeswoman|chairwoman|congresswoman|businesswoman|woman)\b/.test(m)) return 'f';
-  if (/\b(?:mr|sir|lord|spokesman|chairman|congressman|businessman|man)\b/.test(m)) return 'm';
+  if (/\b(?:ms|mrs|miss|madam|dame|lady|spokeswoman|chairwoman|congresswoman|businesswoman|woman|mother|daughter|wife|sister|grandmother|girl|actress|widow)\b/.test(m)) return 'f';
+  if (/\b(?:mr|sir|lord|spokesman|chairman|congressman|businessman|man|father|son|husband|brother|grandfather|boy|actor|widower)\b/.test(m)) return 'm';
   return undefined;
 }
 

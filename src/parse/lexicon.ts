@@ -99,6 +99,10 @@ export const HEDGE_PATTERNS: RegExp[] = [
   /\bno (?:comment|confirmation)\b/,
   /\bbefore commenting\b/,
   /\bmore (?:research|work|data|study|studies) (?:is|are|will be) needed\b/,
+  /\b(?:could|can|cannot|can't|would)(?: not)? rule out\b/,
+  /\bnot (?:yet )?(?:available|known|clear)\b/,
+  /\bnot (?:yet )?at the point\b/,
+  /\b(?:would|will) not be (?:providing|giving|releasing|publishing)\b/,
   /\b(?:does|do|did|would|could|will|can) not comment\b/,
   /\bnot going to (?:get into|comment|speculate)\b/,
   /\b(?:you(?:'d| would)|you will) have to ask\b/,
@@ -112,12 +116,14 @@ export const DENIAL_PHRASES: RegExp[] = [
   /\bfalse (?:claims?|reports?|allegations?)\b/, /\bnonsense\b/, /\bwithout foundation\b/,
   /\bno \w+(?: \w+)? of any kind\b/, /\bno \w+ whatsoever\b/,
   /\b(?:we|i) (?:deny|reject|dispute|refute)\b/,
-  /\bnever\b/,
+  // "never sent", "never overloaded" deny; "never thought" only muses.
+  /\bnever\b(?! (?:thought|expected|imagined|dreamed|dreamt|believed|knew|seen|trusted|liked|wanted))/,
   /\b(?:i|we) (?:have|had|did) not\b/,
   /\bhas not sent\b|\bhave not sent\b|\bdid not send\b/,
   /\b(?:do|does|did) not support\b/,
   /\bnot a single\b/,
   /\ba (?:lie|fabrication|fiction|hoax|smear)\b/,
+  /\bunfounded\b/,
 ];
 
 /** Flat negations that deny when they open a direct quote ("There is no …", "No one …"). */
@@ -203,7 +209,8 @@ export const TITLES = set(`
   judge justice attorney general gen lt lieutenant col colonel maj major capt captain cmdr
   commander commodore admiral adm sgt sergeant cpl corporal officer inspector detective
   superintendent chief ambassador envoy commissioner director chairman chairwoman chair
-  spokesman spokeswoman spokesperson coach manager minister deputy health foreign defence
+  spokesman spokeswoman spokesperson coach manager minister deputy health foreign defence cllr
+  senators representatives councillors
   defense finance interior justice economy trade education environment energy labour labor
   state home senior junior acting former interim local
 `);
@@ -218,6 +225,7 @@ export const PERSON_NOUNS = set(`
   commissioner judge prosecutor investigator investigators officer officers soldier commander
   general colonel captain master engineer worker workers employee employees student students
   teacher parent parents relative relatives mother father son daughter wife husband player
+  sister brother grandmother grandfather girl boy pupil pupils voter voters fan fans
   winger striker chemist biochemist editor editor-in-chief reporter journalist correspondent
   commenter source sources person people man woman activist campaigner candidate observer
   observers member members delegate delegation secretary adviser advisor aide
