@@ -59,6 +59,18 @@ describe('datelines', () => {
     expect(meta.source).toBe(source);
   });
 
+  it('reads a place-and-agency opener with no date as the source, and keeps it out of the story', () => {
+    const meta = readMetadata('Headline\nSat, April 19, 2025\n\nLONDON (Reuters) - The manager said there was no case.', { fallbackYear: 2000 });
+    expect(meta.date).toBe('2025-04-19');
+    expect(meta.source).toBe('Reuters');
+    expect(meta.skip.length).toBe(2);
+  });
+
+  it('dates a statement by a date in a participle adjunct before the subject', () => {
+    const body = 'In a letter seen by the Echo, sent to parents on October 9, the council\'s director, Paul Drum, wrote that places would be offered.';
+    expect(brief(body)[0]?.date).toBe('2024-10-09');
+  });
+
   it('takes the year from the text when the dateline has none, and the fallback year without one', () => {
     expect(readMetadata('H\n\nLIMA, May 2 (Wire) - It rained.', { fallbackYear: 2031 }).date).toBe('2031-05-02');
   });

@@ -101,3 +101,31 @@ describe('speakers: canonical names users will read', () => {
     expect(c!.content).toBe('troops had arrived.');
   });
 });
+
+describe('speakers: forms seen in other outlets', () => {
+  it('keeps "she" on a woman named with an honorific in narration', () => {
+    const body = 'Gary Pruitt said the plant was closed. Asked about it on Saturday, Ms. Whitcomb was unbothered. "Gary can say whatever he wants," she said.';
+    expect(speakers(body)).toEqual(['Gary Pruitt', 'Whitcomb']);
+  });
+
+  it('reads a name after a possessive outlet', () => {
+    expect(speakers("Al Jazeera's Hani Mansour, reporting from Deir Qaram, said families slept outdoors.")).toEqual(['Hani Mansour']);
+  });
+
+  it('keeps commas in brackets inside the subject', () => {
+    expect(speakers('Cllr Martin Hale (Lib Dem, Brayford and Oakley) told the meeting the decision was made in advance.')).toEqual(['Martin Hale']);
+  });
+
+  it('takes a name with a relative clause about someone else for a person', () => {
+    const body = 'Emma Castell, whose children attend the school and who chairs the parents\' group, said she was devastated. "They have taken the heart out of this village," she said.';
+    expect(speakers(body)).toEqual(['Emma Castell', 'Emma Castell']);
+  });
+
+  it('reads an address apposition as part of the subject', () => {
+    expect(speakers('Connor Maddox, 24, of Fenwick Close, Aldbury, had denied murdering the man.')).toEqual(['Connor Maddox']);
+  });
+
+  it('takes a plural noun without article as a source', () => {
+    expect(speakers('But parents said the route was dangerous.')).toEqual(['parents']);
+  });
+});

@@ -71,3 +71,16 @@ describe('stance: context', () => {
     expect(decideStance({ cues: ['unconfirm', 'deny'], negatedSubject: false, content: 'x', frame: 'x', direct: false }).stance).toBe('unconfirmed');
   });
 });
+
+describe('stance: forms seen in other outlets', () => {
+  it.each([
+    ['a contraction', "Ashgrove didn't respond to a request for comment on Friday.", 'unconfirmed'],
+    ['a refusal with a quoted verb', 'Asked about guarantees, Majed al-Nasr said he would not “speculate on hypotheticals”.', 'unconfirmed'],
+    ['"could not rule out"', 'Dr. Faraji Mwa said investigators "could not rule out" a leak.', 'unconfirmed'],
+    ['"unfounded"', 'Ingrid Solv called such claims "completely unfounded."', 'denies'],
+    ['a denial word only mentioned in an inner quotation', '"If they knew and said \'baseless\' anyway, that is a different conversation," Rafaela Nunes said.', 'asserts'],
+    ['"never thought" muses, it does not deny', '"I never thought I\'d outlive the school," Harold Jenkins said.', 'asserts'],
+  ])('%s', (_name, body, stance) => {
+    expect(brief(body).map((c) => c.stance)).toEqual([stance]);
+  });
+});

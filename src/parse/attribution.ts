@@ -154,15 +154,17 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
 const NOWHERE = { start: -1, end: -1, text: '' };
 const PARTICIPLE_SUBJECT: SubjectNP = Object.freeze({ mention: NOWHERE, head: NOWHERE, name: null, descriptors: [], extent: NOWHERE });
 
-const UNCONFIRMED_GLOBAL = UNCONFIRMED_CUES.map((re) => new RegExp(re.source, 'g'));
+// Matched on text whose quote marks are blanked ("would not “speculate”") and whose
+// "n't" is read as " not" ("didn't respond"): spaces in the patterns stretch to fit.
+const UNCONFIRMED_GLOBAL = UNCONFIRMED_CUES.map((re) => new RegExp(re.source.replace(/ not\b/g, '(?:\\s+not|n[\'\u2019]t)').replace(/ /g, '\\s+'), 'g'));
 
 /** Every refusal cue has one of these words; most sentences have none and skip the patterns. */
-const REFUSAL_WORDS = /\b(?:not|declin|refus|neither|no comment|drawn)/i;
+const REFUSAL_WORDS = /\b(?:not|declin|refus|neither|no comment|drawn)|n['\u2019]t\b/i;
 
 function refusalCues(unit: Unit): Frame[] {
   const frames: Frame[] = [];
   if (!REFUSAL_WORDS.test(unit.masked)) return frames;
-  const lm = unit.masked.toLowerCase();
+  const lm = unit.masked.toLowerCase().replace(/[\u201c\u201d\u2018"]/g, ' ');
   for (const g of UNCONFIRMED_GLOBAL) {
     for (const hit of lm.matchAll(g)) {
       if (frames.some((f) => hit.index < f.cueEnd && hit.index + hit[0].length > f.cueStart)) continue;
@@ -240,7 +242,8 @@ export function attributions(unit: Unit): Attribution[] {
   for (const frame of frames) {
     if (isNested(unit.masked, frame, frames)) continue;
     if (frame.subject === PARTICIPLE_SUBJECT) {
-      // Joins the attribution before it in the sentence ("said …, claiming …").
+      // Joins the attribution before it in the sentence ("said …, claiming …", "said …
+      // but declined to comment further": one claim, and the refusal qualifies it).
       const owner = groups.filter((g) => !g.cited).at(-1);
       if (owner) owner.frames.push(frame);
       else lone.push(frame);

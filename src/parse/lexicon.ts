@@ -18,7 +18,7 @@ export const CUE_LEMMAS: Record<string, CueClass> = {
   write: 'assert', tweet: 'assert', advise: 'assert', announce: 'assert', assert: 'assert',
   suggest: 'assert', caution: 'assert', condemn: 'assert', stress: 'assert', insist: 'assert',
   maintain: 'assert', declare: 'assert', predict: 'assert', estimate: 'assert', conclude: 'assert',
-  recall: 'assert', reveal: 'assert', disclose: 'assert', testify: 'assert', concede: 'assert',
+  recall: 'assert', testify: 'assert', concede: 'assert',
   emphasise: 'assert', emphasize: 'assert', agree: 'assert', complain: 'assert', charge: 'assert',
   contend: 'assert', observe: 'assert', blame: 'assert', criticise: 'assert', criticize: 'assert',
   praise: 'assert', promise: 'assert', pledge: 'assert', vow: 'assert', threaten: 'assert',
@@ -29,6 +29,9 @@ export const CUE_LEMMAS: Record<string, CueClass> = {
 
 /** Cue verbs that only count when a further word follows ("called for", "called on"). */
 export const PHRASAL_CUES: Record<string, { particles: string[]; cls: CueClass }> = {
+  // "disclosed that …", not "disclosed a 7% stake".
+  disclose: { particles: ['that'], cls: 'assert' },
+  reveal: { particles: ['that'], cls: 'assert' },
   call: { particles: ['for', 'on'], cls: 'assert' },
   // "posted on X that …", not "posted a photo".
   post: { particles: ['on', 'that'], cls: 'assert' },
@@ -103,7 +106,7 @@ export const HEDGE_PATTERNS: RegExp[] = [
   /\bnot (?:yet )?(?:available|known|clear)\b/,
   /\bnot (?:yet )?at the point\b/,
   /\b(?:would|will) not be (?:providing|giving|releasing|publishing)\b/,
-  /\b(?:does|do|did|would|could|will|can) not comment\b/,
+  /\b(?:does|do|did|would|could|will|can)(?: not|n't) (?:comment|speculate|discuss|elaborate|say whether)\b/,
   /\bnot going to (?:get into|comment|speculate)\b/,
   /\b(?:you(?:'d| would)|you will) have to ask\b/,
   /\bwait (?:for|until) the outcome\b/,

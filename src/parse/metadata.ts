@@ -22,6 +22,8 @@ const SOURCE_LINE = /^\s*(?:SOURCE|Source|Sources?|Agency)\s*:\s*(.+?)\s*$/;
 const BYLINE = /^\s*(?:By|BY|Written by|Reporting by)\s+(\p{Lu}[\p{L}.'\u2019 -]+?)\s*(?:[,;|]\s*(.+))?$/u;
 // "SEOUL, Oct 22 (AFP) -", "MANILA, July 8 (Newswire) -", "CASTELMAR, Nov. 19, 2024 —"
 const DATELINE_OPENER = /^((?:\p{Lu}[\p{Lu}\p{L}.'’ -]*?)),\s+([^()\u2014\u2013]{3,40}?)\s*(?:\(([^)]{1,60})\))?\s*[-\u2013\u2014]{1,2}\s+/u;
+// "LONDON (Reuters) -": a place and an agency with no date.
+const PLACE_OPENER = /^(\p{Lu}[\p{Lu} .'’-]{2,40}?)(?:,\s+[\p{L} .'’-]{2,40}?)?\s*\(([^)]{1,60})\)\s*[-\u2013\u2014]{1,2}\s+/u;
 const DATE_ONLY_LINE = /^[\s\p{L}.,:]*\d[\d\s\p{L}.,:/-]*$/u;
 
 /** Years written in the text, for a dateline that gives only month and day. */
@@ -96,6 +98,12 @@ export function readMetadata(text: string, options: MetadataOptions): TextMetada
         skip.push(p);
         return;
       }
+    }
+    const place = i < 8 ? PLACE_OPENER.exec(line) : null;
+    if (place && !DATELINE_OPENER.exec(line)?.[0]) {
+      source ??= place[2]!.trim();
+      skip.push({ start: p.start, end: p.start + place[0].length });
+      return;
     }
     if (!date && i < 8) {
       const opener = DATELINE_OPENER.exec(line);

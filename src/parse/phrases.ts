@@ -179,7 +179,7 @@ function chunks(s: string, offset: number): Phrase[] {
 }
 
 const LEFT_BOUNDARY =
-  /\u2588+[\u201d"\u2019]?\s*,?\s*|[,.!?][\u201d"\u2019]\s+|[;:\u2014]\s*|[\u201d"\u2019]\s*,\s*|,\s+(?:and|but|or|yet|so|while|whereas)\s+|\s+but\s+|(?:^|,\s*)(?:but|and|yet|so|still|however|when|while|as|after|before|because|since|although|though|whereas|if|unless|until|once|where),?\s+(?=\S)|\b(?:said|says|told|added|reported|claimed|insisted|argued|warned|stated|wrote)\s+(?:\w+\s+)?that\s+/gi;
+  /\u2588+[\u201d"\u2019]?\s*,?\s*|[,.!?][\u201d"\u2019]\s+|[;:\u2014]\s*|\s[-\u2013]\s|[\u201d"\u2019]\s*,\s*|,\s+(?:and|but|or|yet|so|while|whereas)\s+|\s+but\s+|(?:^|,\s*)(?:but|and|yet|so|still|however|when|while|as|after|before|because|since|although|though|whereas|if|unless|until|once|where),?\s+(?=\S)|\b(?:said|says|told|added|reported|claimed|insisted|argued|warned|stated|wrote)\s+(?:\w+\s+)?that\s+/gi;
 
 /**
  * The subject of a reporting verb that starts at `cueStart` of the masked unit `m`,
@@ -219,6 +219,8 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
     const part = parts[i]!;
     let kind = classifyChunk(part.text);
     if (kind === 'empty') continue;
+    // "Connor Maddox, 24, of Fenwick Close, Aldbury,": an address belongs to the name.
+    if (kind === 'adjunct' && /^of\s/i.test(part.text) && i > 0) kind = 'relative';
     if (kind === 'adjunct' && i === parts.length - 1 && /^with\s/i.test(part.text)) {
       // "with Seoul and Washington long claiming …": the subject follows "with".
       const inner = part.text.replace(/^with\s+/i, '');
@@ -288,7 +290,8 @@ function buildSubject(m: string, taken: Phrase[]): SubjectNP | null {
   const head = cleanHead(taken[0]!);
   if (!head.text) return null;
   const rest = taken.slice(1);
-  const name = rest.find((p) => classifyChunk(p.text) === 'np' && isProperName(p.text)) ?? null;
+  // A head that is a name already keeps it: "Connor Maddox, 24, of Fenwick Close, Aldbury".
+  const name = isProperName(head.text) ? null : (rest.find((p) => classifyChunk(p.text) === 'np' && isProperName(p.text)) ?? null);
   const last = rest.filter((p) => classifyChunk(p.text) === 'np').at(-1) ?? head;
   const mention = { start: head.start, end: last.end, text: m.slice(head.start, last.end) };
   const end = taken.at(-1)!.end;
@@ -315,6 +318,8 @@ function cleanHead(p: Phrase): Phrase {
     }
   }
   text = text.replace(/\s+(?:himself|herself|itself|themselves)$/i, '');
+  // "Cllr Martin Hale (Lib Dem, Brayford and Oakley)": the brackets describe, they do not name.
+  text = text.replace(/\s*\([^)]*\)\s*$/, '');
   const offset = p.text.indexOf(text);
   return { start: p.start + Math.max(offset, 0), end: p.start + Math.max(offset, 0) + text.length, text };
 }

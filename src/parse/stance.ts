@@ -38,6 +38,9 @@ const HEDGE = anyOf(HEDGE_PATTERNS);
 const DENIAL = anyOf(DENIAL_PHRASES);
 const QUOTE_DENIAL = anyOf(QUOTE_OPENING_DENIALS);
 
+/** Words quoted inside a quotation are mentioned, not used: "If they said 'baseless' …". */
+const withoutInnerQuotes = (s: string) => s.replace(/(^|[\s(])['\u2018][^'\u2018\u2019]{1,60}['\u2019](?=[\s.,;:!?)]|$)/g, '$1 ');
+
 function openingSentence(s: string): string {
   const m = /^(.+?[.!?])(?:\s|$)/.exec(s);
   return m ? m[1]! : s;
@@ -49,7 +52,7 @@ export function decideStance(input: StanceInput): StanceResult {
   const frame = plain(input.frame);
   if (HEDGE.test(content) || /\bwithout (?:\w+ )?confirming\b/.test(frame)) return { stance: 'unconfirmed', neutral: false };
   if (input.cues.includes('deny') || /\b(?:repeated|reiterated) (?:the|his|her|its|their) denial\b/.test(frame)) return { stance: 'denies', neutral: false };
-  const opening = openingSentence(content);
+  const opening = openingSentence(withoutInnerQuotes(content));
   if (DENIAL.test(opening)) return { stance: 'denies', neutral: false };
   if (input.direct && QUOTE_DENIAL.test(opening)) return { stance: 'denies', neutral: false };
   return { stance: 'asserts', neutral: true };
