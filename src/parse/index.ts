@@ -66,6 +66,8 @@ function contentOf(text: string, unit: Unit, a: Attribution): { content: string;
   }
   if (f.contentAfterSubject) return { content: trimPunct(unit.text.slice(a.subject.mention.end)), direct: false };
   if (f.cue.toLowerCase() === 'according to') return { content: trimPunct(unit.text.slice(0, f.cueStart)), direct: false };
+  // A refusal is its own content: "has not confirmed the deployment".
+  if (f.cls === 'unconfirm') return { content: trimPunct(unit.text.slice(f.cueStart)), direct: false };
   // "said Friday that …", "told reporters on Monday that …": what was said starts after "that".
   const rest = unit.text.slice(f.cueEnd);
   const that = /\bthat\s/.exec(rest);
