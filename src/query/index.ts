@@ -10,3 +10,5 @@ export { summariseActors, resolveActorIds, normaliseName } from './actors.js';
 export type { ActorSummary, StanceCounts } from './actors.js';
 export { findByIdPrefix, uniquePrefixLength } from './lookup.js';
 export type { Lookup } from './lookup.js';
+export { groupRepeats, repeatsOf, claimSimilarity, contentStems, jaccard, REPEAT_THRESHOLD } from './repeats.js';
+export type { RepeatGroup, RepeatOptions } from './repeats.js';
