@@ -32,4 +32,10 @@ describe('claims topics', () => {
     expect(stdout).toMatch(/│ Topic +│ Keywords +│ Claims │ Asserts │ Denies │ Unconfirmed │ Actors │/);
     expect(stdout).toMatch(/│ doping +│ epo +│ +· │ +· │ +· │ +· │ +· │/);
   });
+
+  it('an unknown --topic is an error that names the topics there are', async () => {
+    const { code, stderr } = await inStore('timeline', '--topic', 'elections');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error: no topic is called 'elections'\nhint: the topics are deployment, ferries, doping/);
+  });
 });

@@ -11,6 +11,11 @@ export function stanceCell(chalk: ChalkInstance, stance: Stance): StyledCell {
   return { text: stance, style: (s) => style(s) };
 }
 
+/** A change of stance as people read it: `unconfirmed → asserts`. */
+export function stanceChangeText(change: { from: Stance; to: Stance }): string {
+  return `${change.from} → ${change.to}`;
+}
+
 /** `repeats` (with --dedupe) adds a column: in how many articles each claim appeared. */
 export function claimsTable(ctx: Context, claims: readonly Claim[], repeats?: ReadonlyMap<string, RepeatGroup>): string {
   const idLength = uniquePrefixLength(claims.map((c) => c.id));

@@ -9,6 +9,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
 import { registerParse } from './commands/parse.js';
 import { registerShow } from './commands/show.js';
+import { registerTimeline } from './commands/timeline.js';
 import { registerTopics } from './commands/topics.js';
 import type { CliIo } from './io.js';
 import { examples } from './options.js';
@@ -39,7 +40,7 @@ export function buildProgram(io: CliIo): Command {
         ['claims export --format csv --out claims.csv', 'everything, for a spreadsheet'],
       ]),
     );
-  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerTopics]) {
+  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerTopics, registerTimeline]) {
     register(program, io);
   }
   return program;

@@ -12,3 +12,5 @@ export { findByIdPrefix, uniquePrefixLength } from './lookup.js';
 export type { Lookup } from './lookup.js';
 export { groupRepeats, repeatsOf, claimSimilarity, contentStems, jaccard, REPEAT_THRESHOLD } from './repeats.js';
 export type { RepeatGroup, RepeatOptions } from './repeats.js';
+export { buildTimeline } from './timeline.js';
+export type { ActorTimeline, StanceChange, TimelineEntry } from './timeline.js';
