@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerActors } from './commands/actors.js';
 import { registerCompare } from './commands/compare.js';
+import { registerConflicts } from './commands/conflicts.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
@@ -40,7 +41,7 @@ export function buildProgram(io: CliIo): Command {
         ['claims export --format csv --out claims.csv', 'everything, for a spreadsheet'],
       ]),
     );
-  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerTopics, registerTimeline]) {
+  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerTopics, registerTimeline, registerConflicts]) {
     register(program, io);
   }
   return program;

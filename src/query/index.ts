@@ -3,7 +3,7 @@ export { stem, words, queryStems, textStems } from './stem.js';
 export { filterClaims, sortClaims, withArticles, briefEvidence } from './filter.js';
 export type { ClaimFilter, ExportedClaim } from './filter.js';
 export { compareClaims } from './compare.js';
-export { topicsOf, topicNamed, touchesTopic, findTopic, summariseTopics } from './topics.js';
+export { topicsOf, topicNamed, touchesTopic, touchedTopics, findTopic, summariseTopics } from './topics.js';
 export type { TopicSummary } from './topics.js';
 export type { ActorPosition, Comparison } from './compare.js';
 export { summariseActors, resolveActorIds, normaliseName } from './actors.js';
@@ -14,3 +14,5 @@ export { groupRepeats, repeatsOf, claimSimilarity, contentStems, jaccard, REPEAT
 export type { RepeatGroup, RepeatOptions } from './repeats.js';
 export { buildTimeline } from './timeline.js';
 export type { ActorTimeline, StanceChange, TimelineEntry } from './timeline.js';
+export { findConflicts } from './conflicts.js';
+export type { Conflict, ConflictSide } from './conflicts.js';

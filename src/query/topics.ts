@@ -34,6 +34,12 @@ export function touchesTopic(claim: Pick<Claim, 'content' | 'sentence' | 'topics
   return touches(claimStems(claim), topic);
 }
 
+/** The topics of the list the claim touches (its stems computed once). */
+export function touchedTopics(claim: Pick<Claim, 'content' | 'sentence' | 'topics'>, topics: readonly Topic[]): Topic[] {
+  const stems = claimStems(claim);
+  return topics.filter((t) => touches(stems, t));
+}
+
 /** The topic a `--topic` value names: its name in any case, or another form of a one-word name ("deployments"). */
 export function findTopic(name: string, topics: readonly Topic[]): Topic | undefined {
   const wanted = name.trim().toLowerCase();
