@@ -16,3 +16,5 @@ export { buildTimeline } from './timeline.js';
 export type { ActorTimeline, StanceChange, TimelineEntry } from './timeline.js';
 export { findConflicts } from './conflicts.js';
 export type { Conflict, ConflictSide } from './conflicts.js';
+export { actorIdFor, addActor, addAliases, mergeActors, reresolveClaims, findActor } from './registry.js';
+export type { FoundActor, RegistryEdit } from './registry.js';
