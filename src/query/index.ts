@@ -18,3 +18,4 @@ export { findConflicts } from './conflicts.js';
 export type { Conflict, ConflictSide } from './conflicts.js';
 export { actorIdFor, addActor, addAliases, mergeActors, reresolveClaims, findActor } from './registry.js';
 export type { FoundActor, RegistryEdit } from './registry.js';
+export { toClaimReviews } from './claimreview.js';
