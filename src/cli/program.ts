@@ -9,6 +9,7 @@ import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
 import { registerParse } from './commands/parse.js';
+import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
 import { registerTimeline } from './commands/timeline.js';
 import { registerTopics } from './commands/topics.js';
@@ -41,7 +42,7 @@ export function buildProgram(io: CliIo): Command {
         ['claims export --format csv --out claims.csv', 'everything, for a spreadsheet'],
       ]),
     );
-  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerTopics, registerTimeline, registerConflicts]) {
+  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerTopics, registerTimeline, registerConflicts, registerReport]) {
     register(program, io);
   }
   return program;

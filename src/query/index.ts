@@ -19,3 +19,5 @@ export type { Conflict, ConflictSide } from './conflicts.js';
 export { actorIdFor, addActor, addAliases, mergeActors, reresolveClaims, findActor } from './registry.js';
 export type { FoundActor, RegistryEdit } from './registry.js';
 export { toClaimReviews } from './claimreview.js';
+export { buildReport } from './report.js';
+export type { MatrixRow, Report } from './report.js';
