@@ -32,7 +32,7 @@ table.matrix{border-collapse:collapse;min-width:60%}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;font-weight:600;color:#fff}
 .badge.asserts{background:var(--asserts)}.badge.denies{background:var(--denies)}.badge.unconfirmed{background:var(--unconfirmed)}
 .change{font-weight:600}
-.conflict{border:1px solid #d0d7de;border-radius:6px;padding:10px 14px;margin:12px 0}
+.conflict{border:1px solid #d0d7de;border-radius:6px;padding:10px 14px;margin:12px 0}.conflict h3{margin-top:4px}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:16px}.side ul{margin:0;padding-left:18px}
 .side.asserts h4{color:var(--asserts)}.side.denies h4{color:var(--denies)}
 article.claim{border-left:4px solid #d0d7de;padding:4px 0 4px 12px;margin:12px 0}
