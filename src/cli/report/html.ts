@@ -68,7 +68,7 @@ export function reportHtml(report: Report, meta: ReportMeta): string {
   const byId = new Map(report.claims.map((c) => [c.id, c]));
   const chart = timelineChart(report);
   const undated = report.claims.filter((c) => c.date === null).length;
-  const timeline = html`${chart ? html`<div class="chart">${chart}</div>` : html`<p>No claim has a date, so there is no chart.</p>`}${
+  const timeline = html`${chart ? html`<div class="chart">${chart}</div>` : html`<p>${report.claims.length === 0 ? 'No claims.' : 'No claim has a date, so there is no chart.'}</p>`}${
     undated > 0 ? html`<p class="summary">${plural(undated, 'claim')} without a date ${undated === 1 ? 'is' : 'are'} not in the chart.</p>` : ''
   }<h3>Changes of stance</h3>${
     changes.length === 0
