@@ -99,3 +99,46 @@ export const StoreSchema = z.object({
   claims: z.array(ClaimSchema),
 });
 export type StoreData = z.infer<typeof StoreSchema>;
+
+// schema.org ClaimReview (https://schema.org/ClaimReview) as `claims export --format
+// claimreview` writes it: one review per claim (a claim repeated by several articles
+// once, with every appearance). The speaker is the author of the reviewed Claim, as
+// schema.org defines it; the ClaimReview's own author would be the fact-checker.
+// There is no reviewRating: claims records who asserts or denies, not a verdict.
+const SchemaOrgAgentSchema = z.object({
+  '@type': z.enum(['Person', 'Organization']),
+  name: z.string().min(1),
+});
+
+const NewsArticleRefSchema = z.object({
+  '@type': z.literal('NewsArticle'),
+  identifier: z.string().min(1),
+  headline: z.string(),
+  datePublished: IsoDate.optional(),
+  url: z.string().optional(),
+  publisher: z.object({ '@type': z.literal('Organization'), name: z.string().min(1) }).optional(),
+});
+
+export const ClaimReviewSchema = z.object({
+  '@type': z.literal('ClaimReview'),
+  /** The claim id (of its first appearance). */
+  identifier: z.string().min(1),
+  claimReviewed: z.string().min(1),
+  /** The stance in words, with the cue and the evidence sentence. */
+  reviewBody: z.string().min(1),
+  itemReviewed: z.object({
+    '@type': z.literal('Claim'),
+    author: SchemaOrgAgentSchema,
+    /** The day the claim was first made. */
+    datePublished: IsoDate.optional(),
+    appearance: z.array(NewsArticleRefSchema).min(1),
+    firstAppearance: NewsArticleRefSchema,
+  }),
+});
+export type ClaimReview = z.infer<typeof ClaimReviewSchema>;
+
+export const ClaimReviewDocumentSchema = z.object({
+  '@context': z.literal('https://schema.org'),
+  '@graph': z.array(ClaimReviewSchema),
+});
+export type ClaimReviewDocument = z.infer<typeof ClaimReviewDocumentSchema>;

@@ -294,7 +294,7 @@ describe('hostile article text in output', () => {
     evil.sentence = `${ESC}[31mSeoul said${ESC}[0m ${evil.content}`;
     evil.speaker = { ...evil.speaker, name: `Evil${ESC}[5m Corp\u009b31m` };
     const dir = await tempStore(data);
-    for (const argv of [['list'], ['show', evil.id], ['compare'], ['actors']]) {
+    for (const argv of [['list'], ['show', evil.id], ['compare'], ['actors'], ['timeline'], ['list', '--dedupe'], ['report', '--format', 'md']]) {
       const { stdout } = await run(['--store', dir, ...argv]);
       expect(stdout, argv.join(' ')).not.toMatch(/[\u001b\u0007\u009b]/);
     }
@@ -322,8 +322,8 @@ describe('colour', () => {
 });
 
 describe('help and usage', () => {
-  it.each(['parse', 'ingest', 'list', 'show', 'actors', 'compare', 'export'])('%s --help has examples and global options', async (command) => {
-    const { code, stdout } = await run([command, '--help']);
+  it.each(['parse', 'ingest', 'list', 'show', 'actors', 'compare', 'export', 'topics', 'timeline', 'conflicts', 'report', 'actors add', 'actors alias', 'actors merge'])('%s --help has examples and global options', async (command) => {
+    const { code, stdout } = await run([...command.split(' '), '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^Usage: claims ${command}`));
     expect(stdout).toMatch(/Examples:\n {2}\$ claims /);
@@ -334,7 +334,7 @@ describe('help and usage', () => {
   it('claims --help lists every command', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    for (const command of ['parse', 'ingest', 'list', 'show', 'actors', 'compare', 'export']) expect(stdout).toContain(`  ${command} `);
+    for (const command of ['parse', 'ingest', 'list', 'show', 'actors', 'compare', 'export', 'topics', 'timeline', 'conflicts', 'report']) expect(stdout).toContain(`  ${command} `);
   });
 
   it('no command prints help on stderr and exits 2', async () => {
@@ -364,7 +364,7 @@ describe('a broken store', () => {
     ['a newer version', '{"version": 99, "articles": [], "claims": []}', /99/],
   ])('%s: clear error, exit 1, file untouched', async (_name, content, message) => {
     const dir = await tempStore(content);
-    for (const argv of [['list'], ['actors'], ['export'], ['compare'], ['show', 'x']]) {
+    for (const argv of [['list'], ['actors'], ['export'], ['compare'], ['show', 'x'], ['topics'], ['timeline'], ['conflicts'], ['report']]) {
       const { code, stdout, stderr } = await run(['--store', dir, ...argv]);
       expect(code, argv.join(' ')).toBe(1);
       expect(stdout).toBe('');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dprkStore, tempStore, claim } from './helpers/claims.js';
 import { BIN, BUNDLED_ARTICLE, claims, cleanEnv, ROOT, spawnNode } from './helpers/spawn.js';
 
-const COMMANDS = ['parse', 'ingest', 'list', 'show', 'actors', 'compare', 'export'];
+const COMMANDS = ['parse', 'ingest', 'list', 'show', 'actors', 'compare', 'export', 'topics', 'timeline', 'conflicts', 'report'];
 
 describe('help', () => {
   it.each(COMMANDS)('claims %s --help prints usage, options and examples on stdout', async (command) => {
@@ -51,7 +51,7 @@ describe('modules loaded', () => {
   // chrono-node is bundled into a chunk of its own; its parsing context class marks it.
   const hasChrono = (chunks: string[]) => chunks.some((text) => /\bParsingContext\s*=\s*class\b|class ParsingContext\b/.test(text));
 
-  it.each([[['--help']], [['list', '--help']], [['list']], [['compare', '--about', 'troops']]])('claims %j loads neither the parser nor chrono-node', async (args) => {
+  it.each([[['--help']], [['list', '--help']], [['list']], [['compare', '--about', 'troops']], [['timeline']], [['report']]])('claims %j loads neither the parser nor chrono-node', async (args) => {
     const { urls, chunks } = await loadedBy(args);
     expect(urls.some((u) => u.includes('/dist/main.js'))).toBe(true);
     expect(urls.filter((u) => u.includes('chrono-node'))).toEqual([]);

@@ -31,6 +31,8 @@ describe('stem: different words stay apart', () => {
     ['us', 'use'],
     ['confirm', 'conform'],
     ['denied', 'dented'],
+    // A stop word must not meet a topic keyword: "offer" once stemmed to "of".
+    ['offer', 'of'],
   ])('%s ≠ %s', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, Topic } from '../src/model.js';
-import { filterClaims, topicNamed, topicsOf } from '../src/query/index.js';
+import { filterClaims, findTopic, summariseTopics, topicNamed, topicsOf, touchesTopic } from '../src/query/index.js';
 
 const topics: Topic[] = [
   { name: 'deployment', keywords: ['troops', 'soldiers', 'deploy'] },
@@ -32,5 +32,38 @@ describe('topics', () => {
     const claims = [claim('North Korea has not sent troops.'), claim('The deployment is large.'), claim('Prices rose.')];
     expect(filterClaims(claims, { about: 'deployment', topics }).map((c) => c.content)).toEqual(['North Korea has not sent troops.', 'The deployment is large.']);
     expect(filterClaims(claims, { about: 'deployment' }).map((c) => c.content)).toEqual(['The deployment is large.']);
+  });
+});
+
+describe('--topic and claims topics', () => {
+  it('finds a topic by its name in any case, or another form of a one-word name; nothing else', () => {
+    expect(findTopic('Deployment', topics)?.name).toBe('deployment');
+    expect(findTopic('deployments', topics)?.name).toBe('deployment');
+    expect(findTopic('troops', topics)).toBeUndefined();
+    expect(findTopic('doping scandal', topics)).toBeUndefined();
+  });
+
+  it('a claim touches a topic by a keyword, or by a topic the parser gave it', () => {
+    const deployment = topics[0]!;
+    expect(touchesTopic(claim('Soldiers crossed the border.'), deployment)).toBe(true);
+    expect(touchesTopic(claim('Prices rose.'), deployment)).toBe(false);
+    expect(touchesTopic({ ...claim('Prices rose.'), topics: ['troop deployment'] }, deployment)).toBe(true);
+  });
+
+  it('filters by one topic', () => {
+    const claims = [claim('North Korea has not sent troops.'), claim('The positive test was impossible.'), claim('Prices rose.')];
+    expect(filterClaims(claims, { topic: topics[1] }).map((c) => c.content)).toEqual(['The positive test was impossible.']);
+  });
+
+  it('counts, per topic in the list’s order, the claims, stances, actors and articles that touch it', () => {
+    const claims = [
+      claim('Troops were sent.'),
+      { ...claim('No soldiers were sent.'), stance: 'denies' as const, speaker: { id: 'r', name: 'R', mention: 'R' }, articleId: 'a2' },
+      claim('Prices rose.'),
+    ];
+    expect(summariseTopics(claims, topics)).toEqual([
+      { name: 'deployment', keywords: ['troops', 'soldiers', 'deploy'], claims: 2, counts: { asserts: 1, denies: 1, unconfirmed: 0 }, actors: 2, articles: 2 },
+      { name: 'doping', keywords: ['positive test', 'EPO'], claims: 0, counts: { asserts: 0, denies: 0, unconfirmed: 0 }, actors: 0, articles: 0 },
+    ]);
   });
 });

@@ -27,7 +27,7 @@ export interface Context {
   note(text: string): void;
   storeDir(): string;
   /** The format chosen with --format (commander has checked it is one the command offers) or --json. */
-  format(requested: Format | undefined, fallback: Format): Format;
+  format<F extends string = Format>(requested: F | undefined, fallback: F): F | 'json';
 }
 
 const DEFAULT_WIDTH = 100;
@@ -45,7 +45,7 @@ export function makeContext(io: CliIo, command: Command): Context {
     out: (text) => void io.stdout.write(text),
     note: (text) => void io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     storeDir: () => resolveStoreDir(globals.store, io.env),
-    format(requested, fallback) {
+    format<F extends string>(requested: F | undefined, fallback: F): F | 'json' {
       if (globals.json && requested !== undefined && requested !== 'json') {
         throw new ClaimsError(`--json and --format ${requested} ask for different formats`, {
           code: 'USAGE',

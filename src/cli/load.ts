@@ -2,8 +2,8 @@
 // and articles into ids (with errors that say what to try).
 import { ClaimsError } from '../errors.js';
 import type { ActorRegistry, Article, Claim, StoreData, Topic } from '../model.js';
-import { findByIdPrefix, resolveActorIds } from '../query/index.js';
-import { readRegistry, readStore, readTopics, storeFile } from '../store/index.js';
+import { findByIdPrefix, findTopic, resolveActorIds } from '../query/index.js';
+import { readRegistry, readStore, readTopics, storeFile, topicsFile } from '../store/index.js';
 import type { Context } from './context.js';
 
 export interface Loaded {
@@ -44,6 +44,20 @@ export function resolveActors(names: readonly string[], loaded: Loaded): Set<str
     for (const id of found) ids.add(id);
   }
   return ids;
+}
+
+/** The topic a --topic value names; unknown names are an error that lists the topics there are. */
+export function resolveTopic(name: string, loaded: Loaded): Topic {
+  const topic = findTopic(name, loaded.topics);
+  if (topic) return topic;
+  const known = loaded.topics.map((t) => t.name);
+  throw new ClaimsError(`no topic is called '${name}'`, {
+    code: 'NOT_FOUND',
+    hint:
+      known.length === 0
+        ? `the topic list is empty; add topics to ${topicsFile(loaded.dir)}`
+        : `the topics are ${known.join(', ')} ('claims topics' shows their keywords; edit ${topicsFile(loaded.dir)} to change them)`,
+  });
 }
 
 /** The article an --article value means: its id, an id prefix, or the file it was read from. */

@@ -2,9 +2,8 @@
 import { Option } from 'commander';
 import { ClaimsError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, formatBytes, parseByteSize } from '../input/index.js';
-import type { Format } from './render/index.js';
 
-export function formatOption(allowed: readonly Format[], fallback: Format): Option {
+export function formatOption(allowed: readonly string[], fallback: string): Option {
   return new Option('--format <format>', `output format (default: ${fallback})`).choices(allowed);
 }
 

@@ -4,11 +4,15 @@ import { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerActors } from './commands/actors.js';
 import { registerCompare } from './commands/compare.js';
+import { registerConflicts } from './commands/conflicts.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
 import { registerParse } from './commands/parse.js';
+import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
+import { registerTimeline } from './commands/timeline.js';
+import { registerTopics } from './commands/topics.js';
 import type { CliIo } from './io.js';
 import { examples } from './options.js';
 
@@ -38,7 +42,7 @@ export function buildProgram(io: CliIo): Command {
         ['claims export --format csv --out claims.csv', 'everything, for a spreadsheet'],
       ]),
     );
-  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport]) {
+  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerTopics, registerTimeline, registerConflicts, registerReport]) {
     register(program, io);
   }
   return program;

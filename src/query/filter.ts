@@ -1,7 +1,7 @@
 // Selecting claims: the filters behind `list`, `compare` and `export`.
 import type { Article, Claim, Stance, Topic } from '../model.js';
 import { queryStems, textStems } from './stem.js';
-import { topicNamed, topicsOf } from './topics.js';
+import { topicNamed, topicsOf, touchesTopic } from './topics.js';
 
 export interface ClaimFilter {
   /** Keep claims whose speaker is one of these actor ids. */
@@ -18,6 +18,8 @@ export interface ClaimFilter {
   /** The topic list `about` may name topics from. */
   topics?: readonly Topic[];
   articleIds?: ReadonlySet<string>;
+  /** Keep claims that touch this topic (`--topic`). */
+  topic?: Topic;
 }
 
 export function filterClaims(claims: readonly Claim[], filter: ClaimFilter): Claim[] {
@@ -34,6 +36,7 @@ export function filterClaims(claims: readonly Claim[], filter: ClaimFilter): Cla
     if (filter.articleIds && !filter.articleIds.has(claim.articleId)) return false;
     if (filter.since !== undefined && (claim.date === null || claim.date < filter.since)) return false;
     if (filter.until !== undefined && (claim.date === null || claim.date > filter.until)) return false;
+    if (filter.topic && !touchesTopic(claim, filter.topic)) return false;
     if (about.length > 0) {
       const stems = textStems([claim.content, claim.sentence, ...(claim.topics ?? [])].join(' '));
       const touched = aboutTopics.length > 0 ? new Set(topicsOf(claim, aboutTopics)) : new Set<string>();

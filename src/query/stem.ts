@@ -32,8 +32,9 @@ export function stem(word: string): string {
     w = suffix === 'ies' || suffix === 'ied' ? `${base}i` : base;
     break;
   }
-  // "stopped" -> "stopp" -> "stop"; keep ll/ss/zz ("called", "dismissed").
-  if (/([bdfgmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  // "stopped" -> "stopp" -> "stop"; keep ll/ss/zz ("called", "dismissed"), and keep
+  // a stem that would fall below three letters ("offer" -> "off", not "of").
+  if (w.length > MIN_STEM && /([bdfgmnprt])\1$/.test(w)) w = w.slice(0, -1);
   // Fold the forms that differ only in a final e or y: "state"/"stated", "deny"/"denied".
   if (w.length > MIN_STEM && w.endsWith('e')) w = w.slice(0, -1);
   if (w.endsWith('y')) w = `${w.slice(0, -1)}i`;

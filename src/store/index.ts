@@ -1,6 +1,6 @@
 // The store layer's public surface: the only code in claims that reads or writes
 // the user's data files. Everything else imports from here, never from the modules.
-export { resolveStoreDir, storeFile } from './location.js';
+export { resolveStoreDir, storeFile, registryFile, topicsFile } from './location.js';
 export { readStore, updateStore, type UpdateOptions } from './store-file.js';
 export { mergeParsed } from './merge.js';
 export { readRegistry, readTopics, writeRegistry, writeTopics } from './user-data.js';

@@ -1,15 +1,18 @@
 // `claims actors`: every actor (the registry's and the sources found only in
 // claims) with the names they go by and how often they assert, deny or do not confirm.
+// Its subcommands (add, alias, merge) edit the registry: see actors-edit.ts.
 import type { Command } from 'commander';
+import { ClaimsError } from '../../errors.js';
 import { summariseActors } from '../../query/index.js';
 import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore } from '../load.js';
 import { examples, formatOption } from '../options.js';
-import { FORMATS, renderTable, renderView, type Format } from '../render/index.js';
+import { FORMATS, renderTable, renderView, sanitizeInline, type Format } from '../render/index.js';
+import { registerActorEdits } from './actors-edit.js';
 
 export function registerActors(program: Command, io: CliIo): void {
-  program
+  const actors = program
     .command('actors')
     .description('list actors with their aliases and their counts of asserts / denies / unconfirmed claims, most-quoted first')
     .addOption(formatOption(FORMATS, 'table'))
@@ -18,9 +21,20 @@ export function registerActors(program: Command, io: CliIo): void {
       examples([
         ['claims actors', 'a table of actors and counts'],
         ['claims actors --json', 'the same as JSON'],
+        ['claims actors add "Norvane Chemicals" --alias Norvane', 'add an actor to your registry'],
+        ['claims actors merge "Tomas Veld" "Norvane Chemicals"', 'one actor where there were two'],
       ]),
     )
+    // A word that is not a subcommand reaches the action, which says so.
+    .allowExcessArguments()
     .action(async (opts: { format?: Format }, cmd: Command) => {
+      const [stray] = cmd.args;
+      if (stray !== undefined) {
+        throw new ClaimsError(`'${sanitizeInline(stray)}' is not an actors command`, {
+          code: 'USAGE',
+          hint: "claims actors lists the actors; its commands are add, alias and merge (see 'claims actors --help')",
+        });
+      }
       const ctx = makeContext(io, cmd);
       const format = ctx.format(opts.format, 'table');
       const { data, registry } = await loadStore(ctx);
@@ -57,6 +71,7 @@ export function registerActors(program: Command, io: CliIo): void {
         }),
       );
     });
+  registerActorEdits(actors, io);
 }
 
 const NAMES_IN_TABLE = 4;

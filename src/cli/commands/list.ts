@@ -1,8 +1,8 @@
 // `claims list`: stored claims, filtered by actor, stance, dates, words and article.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { STANCES, type Stance } from '../../model.js';
-import { filterClaims, sortClaims } from '../../query/index.js';
-import { claimsCsvWithArticles, claimsTable } from '../claims-view.js';
+import { filterClaims, groupRepeats, sortClaims } from '../../query/index.js';
+import { claimsCsvWithArticles, claimsTable, repeatsJson, withRepeatColumns } from '../claims-view.js';
 import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore, noteEmpty, resolveActors, resolveArticle } from '../load.js';
@@ -16,6 +16,7 @@ interface ListOptions {
   until?: string;
   about?: string;
   article?: string;
+  dedupe?: boolean;
   format?: Format;
 }
 
@@ -29,6 +30,7 @@ export function registerList(program: Command, io: CliIo): void {
     .option('--until <date>', 'only claims made on or before this day')
     .option('--about <words>', 'only claims whose content or sentence has all these words (stemmed: "deployed" finds "deployment")')
     .option('--article <id>', 'only claims from this article (id, unique id prefix, or the file name it was ingested from)')
+    .option('--dedupe', 'show a claim repeated in several articles (same speaker and stance, near-identical words) once, at its first appearance, with the number of articles')
     .addOption(formatOption(FORMATS, 'table'))
     .addHelpText(
       'after',
@@ -37,6 +39,7 @@ export function registerList(program: Command, io: CliIo): void {
         ['claims list --actor "Seoul NIS" --stance asserts', "one actor's assertions"],
         ['claims list --about troops --since 2024-10-01', 'claims about troops made since October'],
         ['claims list --stance denies --format csv > denials.csv', 'denials for a spreadsheet'],
+        ['claims list --dedupe', 'each claim once, however many articles repeat it'],
       ]),
     )
     .action(async (opts: ListOptions, cmd: Command) => {
@@ -57,13 +60,26 @@ export function registerList(program: Command, io: CliIo): void {
           articleIds: opts.article === undefined ? undefined : new Set([resolveArticle(opts.article, articles).id]),
         }),
       );
-      ctx.out(
-        renderView(format, {
-          json: () => claimsFound,
-          csv: () => claimsCsvWithArticles(claimsFound, articles),
-          table: () => (claimsFound.length === 0 ? '' : claimsTable(ctx, claimsFound)),
-        }),
-      );
+      if (opts.dedupe) {
+        const groups = groupRepeats(claimsFound);
+        const shown = groups.map((g) => g.first);
+        const byId = new Map(groups.map((g) => [g.first.id, g]));
+        ctx.out(
+          renderView(format, {
+            json: () => groups.map((g) => ({ ...g.first, repeats: repeatsJson(g) })),
+            csv: () => withRepeatColumns(claimsCsvWithArticles(shown, articles), shown, byId),
+            table: () => (shown.length === 0 ? '' : claimsTable(ctx, shown, byId)),
+          }),
+        );
+      } else {
+        ctx.out(
+          renderView(format, {
+            json: () => claimsFound,
+            csv: () => claimsCsvWithArticles(claimsFound, articles),
+            table: () => (claimsFound.length === 0 ? '' : claimsTable(ctx, claimsFound)),
+          }),
+        );
+      }
       if (format === 'table') noteEmpty(ctx, loaded, claimsFound.length);
     });
 }

@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
 import type { Article, Claim } from '../../model.js';
+import { repeatsOf, uniquePrefixLength, type RepeatGroup } from '../../query/index.js';
 import { stanceCell } from '../claims-view.js';
 import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -13,14 +14,14 @@ import { renderView, sanitizeInline, sanitizeText, type Format } from '../render
 export function registerShow(program: Command, io: CliIo): void {
   program
     .command('show')
-    .description('show one claim in full: speaker, stance, date, its sentence with the claimed words highlighted, and its article')
+    .description('show one claim in full: speaker, stance, date, its sentence with the claimed words highlighted, its article, and every other article that repeats it')
     .argument('<id>', 'claim id, or the start of one that no other claim shares')
     .addOption(formatOption(['table', 'json'], 'table'))
     .addHelpText(
       'after',
       examples([
         ['claims show 3f9a2c1b', 'a claim by (a prefix of) its id, as listed by claims list'],
-        ['claims show 3f9a --json', '{ claim, article } as JSON'],
+        ['claims show 3f9a --json', '{ claim, article, appearances } as JSON'],
       ]),
     )
     .action(async (id: string, opts: { format?: Format }, cmd: Command) => {
@@ -29,7 +30,15 @@ export function registerShow(program: Command, io: CliIo): void {
       const { data } = await loadStore(ctx);
       const claim = resolveClaim(id, data.claims);
       const article = data.articles.find((a) => a.id === claim.articleId) ?? null;
-      ctx.out(renderView(format, { json: () => ({ claim, article }), table: () => describeClaim(claim, article, ctx.chalk) }));
+      const repeats = repeatsOf(claim, data.claims);
+      const titles = new Map(data.articles.map((a) => [a.id, a.title]));
+      const appearances = repeats.appearances.map((c) => ({ id: c.id, articleId: c.articleId, articleTitle: titles.get(c.articleId) ?? null, date: c.date }));
+      ctx.out(
+        renderView(format, {
+          json: () => ({ claim, article, appearances }),
+          table: () => describeClaim(claim, article, ctx.chalk) + describeRepeats(claim, repeats, titles, ctx.chalk),
+        }),
+      );
     });
 }
 
@@ -71,4 +80,19 @@ function highlightSpan(claim: Claim, chalk: ChalkInstance): string {
   const before = flat(sentence.slice(0, at)).trimStart();
   const after = flat(sentence.slice(at + target.length)).trimEnd();
   return `${before}${mark(flat(target).trim())}${after}`;
+}
+
+/** Every article that repeats the claim (same speaker and stance, near-identical words), oldest first. */
+function describeRepeats(claim: Claim, group: RepeatGroup, titles: ReadonlyMap<string, string>, chalk: ChalkInstance): string {
+  if (group.appearances.length < 2) return '';
+  const { appearances, articles } = group;
+  const idLength = uniquePrefixLength(appearances.map((c) => c.id));
+  const times = appearances.length === articles ? '' : `, ${appearances.length} times`;
+  const lines = [chalk.dim(`Repeated in ${articles} article${articles === 1 ? '' : 's'}${times}, first on ${group.first.date ?? 'an unknown day'}:`)];
+  for (const c of appearances) {
+    const title = titles.get(c.articleId) ?? `article ${c.articleId} (not in the store)`;
+    const here = c.id === claim.id ? chalk.bold('  ← this claim') : '';
+    lines.push(`  ${c.date ?? '—'}  ${sanitizeInline(title)}  ${chalk.dim(`claim ${c.id.slice(0, idLength)}`)}${here}`);
+  }
+  return `\n${lines.join('\n')}\n`;
 }

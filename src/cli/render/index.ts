@@ -38,3 +38,5 @@ export { renderCsv, csvCell, type CsvSheet, type CsvCell } from './csv.js';
 export { renderJson, renderNdjson } from './json.js';
 export { renderTable, type TableColumn, type TableCell, type StyledCell } from './table.js';
 export { sanitizeText, sanitizeInline } from './sanitize.js';
+export { html, escapeHtml, trustedHtml, anchorId, Html, type HtmlValue } from './html.js';
+export { escapeMarkdown, markdownTable } from './markdown.js';
