@@ -92,13 +92,59 @@ export const TopicListSchema = z.object({
 });
 export type TopicList = z.infer<typeof TopicListSchema>;
 
-export const STORE_VERSION = 1;
+/**
+ * Version 2 is a folder: store.json is a manifest (the articles and an index of
+ * claim shards) and the claims live in claims/*.json, one file per speaker.
+ * Versions 0 and 1 were a single store.json; they are read and upgraded.
+ */
+export const STORE_VERSION = 2;
+/** The whole store in memory, whatever its layout on disk. */
 export const StoreSchema = z.object({
   version: z.literal(STORE_VERSION),
   articles: z.array(ArticleSchema),
   claims: z.array(ClaimSchema),
 });
 export type StoreData = z.infer<typeof StoreSchema>;
+
+export const ShardEntrySchema = z.object({
+  /** Relative to the store folder: claims/<safe speaker id>.g<generation>.json */
+  file: z.string().regex(/^claims\/[A-Za-z0-9._-]+\.json$/, 'expected claims/<name>.json'),
+  /** How many claims the file holds. */
+  claims: z.number().int().nonnegative(),
+  /** The speaker's names and mentions, so --actor resolves without reading claims. */
+  names: z.array(z.string()),
+});
+export type ShardEntry = z.infer<typeof ShardEntrySchema>;
+
+/** store.json of a version-2 store. */
+export const ManifestSchema = z.object({
+  version: z.literal(STORE_VERSION),
+  /** Bumped by every write; names the shard files that write created. */
+  generation: z.number().int().nonnegative(),
+  articles: z.array(ArticleSchema),
+  /** Keyed by speaker id. */
+  shards: z.record(z.string().min(1), ShardEntrySchema),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** claims/<shard>.json: every claim of one speaker. */
+export const ShardSchema = z
+  .object({
+    speakerId: z.string().min(1),
+    claims: z.array(ClaimSchema),
+  })
+  .superRefine((shard, ctx) => {
+    shard.claims.forEach((claim, i) => {
+      if (claim.speaker.id !== shard.speakerId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['claims', i, 'speaker', 'id'],
+          message: `expected the shard's speaker "${shard.speakerId}", got "${claim.speaker.id}"`,
+        });
+      }
+    });
+  });
+export type Shard = z.infer<typeof ShardSchema>;
 
 // schema.org ClaimReview (https://schema.org/ClaimReview) as `claims export --format
 // claimreview` writes it: one review per claim (a claim repeated by several articles

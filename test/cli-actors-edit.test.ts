@@ -4,9 +4,10 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import defaults from '../data/actors.json' with { type: 'json' };
-import { ActorRegistrySchema, StoreSchema, type Claim } from '../src/model.js';
+import { ActorRegistrySchema, ClaimSchema, type Claim } from '../src/model.js';
 import { tempStore } from './helpers/claims.js';
 import { run } from './helpers/cli.js';
+import { storeOnDisk } from './helpers/store.js';
 import { followUpStore } from './helpers/followup.js';
 
 let store: string;
@@ -15,7 +16,8 @@ beforeEach(async () => {
 });
 const inStore = (...argv: string[]) => run(['--store', store, ...argv]);
 const registryOnDisk = async () => ActorRegistrySchema.parse(JSON.parse(await readFile(path.join(store, 'actors.json'), 'utf8')));
-const claimsOnDisk = async (): Promise<Claim[]> => StoreSchema.parse(JSON.parse(await readFile(path.join(store, 'store.json'), 'utf8'))).claims;
+// The edit splits the version-1 fixture into a manifest and shard files.
+const claimsOnDisk = async (): Promise<Claim[]> => (await storeOnDisk(store)).claims.map((c) => ClaimSchema.parse(c));
 
 describe('claims actors add', () => {
   it('writes a valid registry seeded from the bundled actors, and re-resolves claims by mention', async () => {

@@ -1,13 +1,12 @@
 // --dedupe on list and compare, and every appearance in show, in-process on a store
 // written by hand: one denial repeated by a second article in other words.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StoreData } from '../src/model.js';
-import { article, claim, tempStore } from './helpers/claims.js';
+import { article, claim, tempStore, type V1Store } from './helpers/claims.js';
 import { run } from './helpers/cli.js';
 
 const norvane = ['norvane-chemicals', 'Norvane Chemicals', 'Norvane Chemicals'] as [string, string, string];
 
-function followUpStore(): StoreData {
+function followUpStore(): V1Store {
   return {
     version: 1,
     articles: [

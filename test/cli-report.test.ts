@@ -3,14 +3,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StoreData } from '../src/model.js';
-import { article, claim, tempStore } from './helpers/claims.js';
+import { article, claim, tempStore, type V1Store } from './helpers/claims.js';
 import { run } from './helpers/cli.js';
 import { FOLLOWUP_TOPICS, followUpStore } from './helpers/followup.js';
 
 const INJECTION = '<script>alert("pwned")</script><img src=x onerror=alert(1)>';
 
-function storeWithHostileArticle(): StoreData {
+function storeWithHostileArticle(): V1Store {
   const data = followUpStore();
   data.articles.push(article({ id: 'evil', title: `Hostile ${INJECTION}`, date: '2025-03-05', origin: 'evil.txt' }));
   data.claims.push(

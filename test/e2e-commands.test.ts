@@ -3,7 +3,7 @@
 import { readFile, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StoreSchema } from '../src/model.js';
+import { ManifestSchema } from '../src/model.js';
 import { tempStore } from './helpers/claims.js';
 import { claims, cleanEnv, FIXTURES } from './helpers/spawn.js';
 
@@ -36,7 +36,7 @@ describe('ingest', () => {
   it('stores a valid store with both articles; a second ingest adds nothing and leaves the file as it was', async () => {
     const file = path.join(store, 'store.json');
     const before = await readFile(file, 'utf8');
-    const data = StoreSchema.parse(JSON.parse(before));
+    const data = ManifestSchema.parse(JSON.parse(before));
     expect(data.articles.map((a) => a.title).sort()).toEqual(['Ferry operator denies its vessel was overloaded', 'Ministry says troops were deployed to the border']);
     const again = await inStore('ingest', FERRY, '--json');
     expect(again.code).toBe(0);
@@ -189,7 +189,7 @@ describe('export', () => {
     const intoStore = await inStore('export', '--out', path.join(store, 'store.json'), '--force');
     expect(intoStore.code).toBe(1);
     expect(intoStore.stderr).toMatch(/inside the store folder/);
-    StoreSchema.parse(JSON.parse(await readFile(path.join(store, 'store.json'), 'utf8')));
+    ManifestSchema.parse(JSON.parse(await readFile(path.join(store, 'store.json'), 'utf8')));
   });
 });
 

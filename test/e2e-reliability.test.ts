@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, BUNDLED_ARTICLE, ROOT, claims, cleanEnv } from './helpers/spawn.js';
+import { storeOnDisk } from './helpers/store.js';
 
 interface Stored {
   claims: { id: string; articleId: string }[];
@@ -43,7 +44,7 @@ describe('parallel ingests', () => {
     const results = await Promise.all(files.map((f) => claims(['--store', store, 'ingest', f], { timeoutMs: 60_000 })));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
 
-    const stored = JSON.parse(await readFile(path.join(store, 'store.json'), 'utf8')) as Stored;
+    const stored: Stored = await storeOnDisk(store);
     const ids = new Set(stored.claims.map((c) => c.id));
     for (const e of expected) {
       expect(e.claims.length).toBeGreaterThanOrEqual(2);

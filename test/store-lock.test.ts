@@ -81,7 +81,7 @@ describe('the store lock', () => {
     await fs.writeFile(orphan, '{"half": ');
     await fs.writeFile(`${storeFile(dir)}.v0.bak`, '[]');
     await updateStore(dir, (d) => void d.claims.push(claim('c1')));
-    expect((await fs.readdir(dir)).sort()).toEqual(['store.json', 'store.json.v0.bak']);
+    expect((await fs.readdir(dir)).sort()).toEqual(['claims', 'store.json', 'store.json.v0.bak']);
   });
 
   it('the registry has its own lock, with the same timeout behaviour', async () => {

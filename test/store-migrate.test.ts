@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { caught, sampleClaim, useTempDir } from './helpers/store.js';
+import { caught, sampleClaim, storeOnDisk, useTempDir } from './helpers/store.js';
 import { STORE_VERSION, type Claim } from '../src/model.js';
 import { readStore, storeFile, updateStore } from '../src/store/index.js';
 import { MIGRATIONS } from '../src/store/migrate.js';
@@ -26,12 +26,12 @@ describe('version 0 → 1', () => {
   it.each(v0Shapes)('readStore upgrades %s in memory and writes nothing', async (_name, v0) => {
     const original = JSON.stringify(v0);
     await fs.writeFile(storeFile(dir), original);
-    expect(await readStore(dir)).toEqual({ version: 1, articles: [], claims: [claim('c1'), claim('c2')] });
+    expect(await readStore(dir)).toEqual({ version: STORE_VERSION, articles: [], claims: [claim('c1'), claim('c2')] });
     expect(await fs.readFile(storeFile(dir), 'utf8')).toBe(original);
     expect(await fs.readdir(dir)).toEqual(['store.json']);
   });
 
-  it.each(v0Shapes)('updateStore backs up %s as store.json.v0.bak, then writes version 1', async (_name, v0) => {
+  it.each(v0Shapes)('updateStore backs up %s as store.json.v0.bak, then writes the current version', async (_name, v0) => {
     const original = JSON.stringify(v0);
     await fs.writeFile(storeFile(dir), original);
 
@@ -39,9 +39,9 @@ describe('version 0 → 1', () => {
     await updateStore(dir, () => undefined);
 
     expect(await fs.readFile(`${storeFile(dir)}.v0.bak`, 'utf8')).toBe(original);
-    const upgraded = JSON.parse(await fs.readFile(storeFile(dir), 'utf8')) as unknown;
-    expect(upgraded).toEqual({ version: 1, articles: [], claims: [claim('c1'), claim('c2')] });
-    expect((await fs.readdir(dir)).sort()).toEqual(['store.json', 'store.json.v0.bak']);
+    const upgraded = await storeOnDisk(dir);
+    expect(upgraded).toMatchObject({ version: STORE_VERSION, articles: [], claims: [claim('c1'), claim('c2')] });
+    expect((await fs.readdir(dir)).sort()).toEqual(['claims', 'store.json', 'store.json.v0.bak']);
   });
 
   it('keeps articles an unversioned object already had', async () => {

@@ -100,7 +100,10 @@ function startWriter(prefix: string, start: number, count: number, padding: numb
   return { child, acked, stderr, exited };
 }
 
-const isTemp = (name: string) => /^store\.json\.\d+$/.test(name);
+// write-file-atomic's temp files: store.json.<n> beside the manifest, <shard>.json.<n> in claims/.
+const isTemp = (name: string) => /^store\.json\.\d+$/.test(name) || /\.g\d+\.json\.\d+$/.test(name);
+/** Every name in the store folder and its claims/ folder. */
+const storeNames = async () => [...(await fs.readdir(dir)), ...(await fs.readdir(path.join(dir, 'claims')).catch(() => []))];
 
 describe('store across processes', () => {
   it('a writer SIGKILLed mid-write leaves the previous store intact, with every confirmed claim', async () => {
@@ -116,7 +119,7 @@ describe('store across processes', () => {
       // Kill as soon as the writer's temp file appears (after a first confirmed
       // write, so each round also proves earlier writes survive), at a slightly
       // different moment each round; or after a while if no temp file shows up.
-      const watcher = watch(dir);
+      const watchers = [watch(dir), watch(path.join(dir, 'claims'))];
       await new Promise<void>((resolve) => {
         const kill = (delayMs: number) =>
           setTimeout(() => {
@@ -125,22 +128,23 @@ describe('store across processes', () => {
           }, delayMs);
         let fallback: NodeJS.Timeout | undefined;
         w.child.stdout!.once('data', () => (fallback = kill(400)));
-        watcher.on('change', (_event, name) => {
-          if (w.acked.length > 0 && typeof name === 'string' && isTemp(name)) {
-            clearTimeout(fallback);
-            kill(round * 3);
-          }
-        });
+        for (const watcher of watchers) {
+          watcher.on('change', (_event, name) => {
+            if (w.acked.length > 0 && typeof name === 'string' && isTemp(name)) {
+              clearTimeout(fallback);
+              kill(round * 3);
+            }
+          });
+        }
         // Never wait forever: the writer may have died on its own.
         void w.exited.then(() => resolve());
       });
-      watcher.close();
+      for (const watcher of watchers) watcher.close();
       await w.exited;
       expect(w.stderr.join('')).toBe('');
       expect(w.acked.length).toBeGreaterThan(0);
 
-      const names = await fs.readdir(dir);
-      if (names.some(isTemp)) killedMidWrite++;
+      if ((await storeNames()).some(isTemp)) killedMidWrite++;
 
       const ids = new Set((await readStore(dir)).claims.map((c) => c.id));
       confirmed.push(...w.acked);
@@ -157,9 +161,18 @@ describe('store across processes', () => {
     // The point of the test: some kills really did land between temp file and rename.
     expect(killedMidWrite).toBeGreaterThan(0);
 
-    // And the next writer cleans up what the killed ones left behind.
+    // And the next writer cleans up what the killed ones left behind: temp files and
+    // shard files no manifest named. A file the last write replaced stays until the
+    // write after it, for readers that read store.json just before.
+    const named = async () => {
+      const manifest = JSON.parse(await fs.readFile(storeFile(dir), 'utf8')) as { shards: Record<string, { file: string }> };
+      return Object.values(manifest.shards).map((s) => path.basename(s.file));
+    };
+    const before = await named();
     await updateStore(dir, (data) => void data.claims.push(claim('after', '')));
-    expect((await fs.readdir(dir)).filter(isTemp)).toEqual([]);
+    expect((await storeNames()).filter(isTemp)).toEqual([]);
+    const allowed = new Set([...before, ...(await named())]);
+    for (const name of await fs.readdir(path.join(dir, 'claims'))) expect(allowed, `${name} is left over`).toContain(name);
   }, 60_000);
 
   it('8 processes updating one store in parallel lose no claim', async () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { caught, sampleArticle, sampleClaim, useTempDir } from './helpers/store.js';
-import type { Claim, ParseResult, StoreData } from '../src/model.js';
+import { caught, sampleArticle, sampleClaim, storeOnDisk, useTempDir } from './helpers/store.js';
+import { STORE_VERSION, type Claim, type ParseResult, type StoreData } from '../src/model.js';
 import { mergeParsed, readStore, resolveStoreDir, storeFile, updateStore } from '../src/store/index.js';
 
 const article = sampleArticle;
@@ -47,9 +47,9 @@ describe('resolveStoreDir', () => {
 describe('readStore', () => {
   it('reads a missing store as empty and creates nothing', async () => {
     const missing = path.join(dir, 'not', 'there');
-    expect(await readStore(missing)).toEqual({ version: 1, articles: [], claims: [] });
+    expect(await readStore(missing)).toEqual({ version: STORE_VERSION, articles: [], claims: [] });
     await expect(fs.stat(path.join(dir, 'not'))).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(await readStore(dir)).toEqual({ version: 1, articles: [], claims: [] });
+    expect(await readStore(dir)).toEqual({ version: STORE_VERSION, articles: [], claims: [] });
     expect(await fs.readdir(dir)).toEqual([]);
   });
 
@@ -77,19 +77,23 @@ describe('updateStore', () => {
     expect(result).toBe('done');
     expect(data.claims).toHaveLength(2);
 
-    const onDisk = JSON.parse(await fs.readFile(storeFile(nested), 'utf8')) as StoreData;
-    expect(onDisk.version).toBe(1);
+    const onDisk = await storeOnDisk(nested);
+    expect(onDisk.version).toBe(STORE_VERSION);
+    expect(onDisk.files).toEqual(['claims/seoul-nis.g1.json']);
+    expect(onDisk.claims).toEqual(data.claims);
     expect(await readStore(nested)).toEqual(data);
     expect((await readStore(nested)).claims[1]).toEqual(claim('c2', { stance: 'denies', topics: ['nuclear'] }));
   });
 
   it('does not rewrite the file when fn changes nothing', async () => {
-    // Compact JSON: any rewrite would re-indent it, so unchanged bytes prove no write.
-    const compact = JSON.stringify({ version: 1, articles: [article('a1')], claims: [claim('c1')] });
-    await fs.writeFile(storeFile(dir), compact);
+    await updateStore(dir, (d) => void d.claims.push(claim('c1')));
+    // A rewrite would bump the generation and name new shard files.
+    const manifest = await fs.readFile(storeFile(dir), 'utf8');
+    const shards = await fs.readdir(path.join(dir, 'claims'));
     const { result } = await updateStore(dir, (d) => d.claims.length);
     expect(result).toBe(1);
-    expect(await fs.readFile(storeFile(dir), 'utf8')).toBe(compact);
+    expect(await fs.readFile(storeFile(dir), 'utf8')).toBe(manifest);
+    expect(await fs.readdir(path.join(dir, 'claims'))).toEqual(shards);
   });
 
   it('writes nothing when the store is missing and fn changes nothing', async () => {
@@ -200,7 +204,7 @@ describe('invalid stores are reported and never overwritten', () => {
 
 describe('mergeParsed', () => {
   it('adds the article once and each claim once; re-ingesting changes nothing', () => {
-    const data: StoreData = { version: 1, articles: [], claims: [] };
+    const data: StoreData = { version: STORE_VERSION, articles: [], claims: [] };
     expect(mergeParsed(data, parsed('a1', ['c1', 'c2']), '2024-06-01T00:00:00.000Z')).toEqual({ added: 2, existing: 0 });
     const snapshot = structuredClone(data);
 
@@ -210,7 +214,7 @@ describe('mergeParsed', () => {
   });
 
   it('adds only the new claims of an article seen before', () => {
-    const data: StoreData = { version: 1, articles: [], claims: [] };
+    const data: StoreData = { version: STORE_VERSION, articles: [], claims: [] };
     mergeParsed(data, parsed('a1', ['c1']));
     expect(mergeParsed(data, parsed('a1', ['c1', 'c3']))).toEqual({ added: 1, existing: 1 });
     expect(data.articles).toHaveLength(1);
@@ -218,12 +222,12 @@ describe('mergeParsed', () => {
   });
 
   it('counts a claim id repeated within one parse result once', () => {
-    const data: StoreData = { version: 1, articles: [], claims: [] };
+    const data: StoreData = { version: STORE_VERSION, articles: [], claims: [] };
     expect(mergeParsed(data, parsed('a1', ['c1', 'c1']))).toEqual({ added: 1, existing: 1 });
   });
 
   it('keeps the parser’s ingestedAt when none is passed, and does not alias its objects', () => {
-    const data: StoreData = { version: 1, articles: [], claims: [] };
+    const data: StoreData = { version: STORE_VERSION, articles: [], claims: [] };
     const input = parsed('a1', ['c1']);
     input.article.ingestedAt = '2024-01-01T00:00:00.000Z';
     mergeParsed(data, input);
@@ -233,7 +237,7 @@ describe('mergeParsed', () => {
   });
 
   it('stays linear: 40k new claims into 40k stored claims in well under a second', () => {
-    const data: StoreData = { version: 1, articles: [], claims: Array.from({ length: 40_000 }, (_, i) => claim(`old-${i}`)) };
+    const data: StoreData = { version: STORE_VERSION, articles: [], claims: Array.from({ length: 40_000 }, (_, i) => claim(`old-${i}`)) };
     const big = parsed('a2', Array.from({ length: 40_000 }, (_, i) => (i % 2 === 0 ? `old-${i}` : `new-${i}`)));
     const started = performance.now();
     expect(mergeParsed(data, big)).toEqual({ added: 20_000, existing: 20_000 });

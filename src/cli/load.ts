@@ -1,9 +1,9 @@
 // Loading what read-only commands need, and turning the user's names for actors
 // and articles into ids (with errors that say what to try).
 import { ClaimsError } from '../errors.js';
-import type { ActorRegistry, Article, Claim, StoreData, Topic } from '../model.js';
+import { STORE_VERSION, type ActorRegistry, type Article, type Claim, type Speaker, type StoreData, type Topic } from '../model.js';
 import { findByIdPrefix, findTopic, resolveActorIds } from '../query/index.js';
-import { readRegistry, readStore, readTopics, storeFile, topicsFile } from '../store/index.js';
+import { openStore, readRegistry, readStore, readTopics, storeFile, topicsFile } from '../store/index.js';
 import type { Context } from './context.js';
 
 export interface Loaded {
@@ -11,6 +11,8 @@ export interface Loaded {
   data: StoreData;
   registry: ActorRegistry;
   topics: Topic[];
+  /** How many claims the store holds, when `data` holds only some of them. */
+  total?: number;
 }
 
 export async function loadStore(ctx: Context): Promise<Loaded> {
@@ -19,22 +21,43 @@ export async function loadStore(ctx: Context): Promise<Loaded> {
   return { dir, data, registry, topics: topicList.topics };
 }
 
+/**
+ * For --actor: store.json, the registry and the topics, then only the claims of the
+ * actors the names resolve to (one shard file each), not the whole store.
+ */
+export async function loadActorsClaims(ctx: Context, names: readonly string[]): Promise<{ loaded: Loaded; actorIds: Set<string> }> {
+  const dir = ctx.storeDir();
+  const [snapshot, registry, topicList] = await Promise.all([openStore(dir), readRegistry(dir), readTopics(dir)]);
+  const speakers = snapshot.speakers.flatMap((s) => s.names.map((name) => ({ speaker: { id: s.id, name, mention: name } })));
+  const actorIds = resolveNames(names, registry, speakers);
+  const claims = await snapshot.readClaims(actorIds);
+  return {
+    loaded: { dir, data: { version: STORE_VERSION, articles: snapshot.articles, claims }, registry, topics: topicList.topics, total: snapshot.claimCount },
+    actorIds,
+  };
+}
+
 /** Tells a person (on stderr) why there is nothing to show. */
 export function noteEmpty(ctx: Context, loaded: Loaded, shown: number): void {
   if (shown > 0) return;
-  if (loaded.data.claims.length === 0) {
+  const total = loaded.total ?? loaded.data.claims.length;
+  if (total === 0) {
     ctx.note(`No claims stored yet in ${storeFile(loaded.dir)}. Add some with: claims ingest ARTICLE.txt`);
   } else {
-    ctx.note(`No claims match (the store holds ${loaded.data.claims.length}).`);
+    ctx.note(`No claims match (the store holds ${total}).`);
   }
 }
 
 /** Actor ids for the names given with --actor or to compare; every name must match someone. */
 export function resolveActors(names: readonly string[], loaded: Loaded): Set<string> | undefined {
   if (names.length === 0) return undefined;
+  return resolveNames(names, loaded.registry, loaded.data.claims);
+}
+
+function resolveNames(names: readonly string[], registry: ActorRegistry, speakers: readonly { speaker: Speaker }[]): Set<string> {
   const ids = new Set<string>();
   for (const name of names) {
-    const found = resolveActorIds(name, loaded.registry, loaded.data.claims);
+    const found = resolveActorIds(name, registry, speakers);
     if (found.length === 0) {
       throw new ClaimsError(`no actor is called '${name}'`, {
         code: 'NOT_FOUND',

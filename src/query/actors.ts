@@ -80,7 +80,7 @@ export function summariseActors(claims: readonly Claim[], registry: ActorRegistr
  * names contains the query's words in order ("wood" finds "Robert Wood").
  * Empty when nothing matches.
  */
-export function resolveActorIds(query: string, registry: ActorRegistry, claims: readonly Claim[]): string[] {
+export function resolveActorIds(query: string, registry: ActorRegistry, claims: readonly Pick<Claim, 'speaker'>[]): string[] {
   const names = actorNames(registry, claims);
   const wanted = normaliseName(query);
   if (wanted === '') return [];
@@ -94,7 +94,7 @@ export function resolveActorIds(query: string, registry: ActorRegistry, claims: 
 }
 
 /** Every normalised name each actor goes by, keyed by actor id. */
-function actorNames(registry: ActorRegistry, claims: readonly Claim[]): Map<string, Set<string>> {
+function actorNames(registry: ActorRegistry, claims: readonly Pick<Claim, 'speaker'>[]): Map<string, Set<string>> {
   const names = new Map<string, Set<string>>();
   const add = (id: string, name: string): void => {
     let set = names.get(id);

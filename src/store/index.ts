@@ -1,6 +1,16 @@
 // The store layer's public surface: the only code in claims that reads or writes
 // the user's data files. Everything else imports from here, never from the modules.
 export { resolveStoreDir, storeFile, registryFile, topicsFile } from './location.js';
-export { readStore, updateStore, type UpdateOptions } from './store-file.js';
+export {
+  ingestParsed,
+  openStore,
+  readClaims,
+  readStore,
+  streamClaims,
+  updateStore,
+  type SpeakerIndex,
+  type StoreSnapshot,
+  type UpdateOptions,
+} from './store-file.js';
 export { mergeParsed } from './merge.js';
 export { readRegistry, readTopics, writeRegistry, writeTopics } from './user-data.js';

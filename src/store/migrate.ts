@@ -16,6 +16,9 @@ export const MIGRATIONS: readonly Migration[] = [
     const record = old as Record<string, unknown>;
     return { version: 1, articles: Array.isArray(record.articles) ? record.articles : [], claims: record.claims };
   },
+  // Version 2 holds the same data split into a manifest and per-speaker shard files.
+  // In memory the content is unchanged; store-file.ts writes the new layout.
+  (old) => ({ ...(old as Record<string, unknown>), version: 2 }),
 ];
 
 export type VersionCheck =

@@ -1,68 +1,219 @@
-// Reading and updating <dir>/store.json. The one rule that matters most: a file we
+// Reading and updating the store folder. The one rule that matters most: a file we
 // cannot fully understand (bad JSON, failed validation, newer version) is never
 // written over — we throw before the lock-protected write is reached.
+//
+// Layout (store version 2):
+//   <dir>/store.json            manifest: { version, generation, articles, shards }
+//   <dir>/claims/<id>.g<N>.json { speakerId, claims } — every claim of one speaker
+// Shard files are copy-on-write: a write puts changed shards in new files named
+// after the new generation, then replaces store.json (the commit point), so a
+// crash at any moment leaves the old manifest pointing at old, intact files. Files
+// no manifest names (left by a crash, or replaced by the previous write) are
+// removed by the next write, under the lock. Versions 0 and 1 (one store.json
+// holding everything) are read in memory and split on the first write, which
+// keeps the original as store.json.v<old>.bak.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { ClaimsError } from '../errors.js';
-import { STORE_VERSION, StoreSchema, type StoreData } from '../model.js';
+import {
+  ManifestSchema,
+  STORE_VERSION,
+  ShardSchema,
+  StoreSchema,
+  type Article,
+  type Claim,
+  type Manifest,
+  type ParseResult,
+  type ShardEntry,
+  type StoreData,
+} from '../model.js';
 import { ioError, listBackups, readIfExists, removeOrphanedTemps, writeAtomically, writeBackup } from './file-io.js';
 import { storeFile } from './location.js';
-import { DEFAULT_LOCK_TIMEOUT_MS, withLock } from './lock.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, withLock, type HeldLock } from './lock.js';
+import { mergeParsed } from './merge.js';
 import { detectVersion, migrateFrom } from './migrate.js';
 import { checkSchema, invalidFileError, parseJson, type CheckFailure } from './validate.js';
+
+export const CLAIMS_DIR = 'claims';
 
 export interface UpdateOptions {
   /** How long to wait for another process's lock; default 10 s. 0 means do not wait. */
   lockTimeoutMs?: number;
 }
 
-interface LoadedStore {
-  data: StoreData;
-  /** The file as read, kept so an upgrade can back up the exact original. */
-  bytes: Buffer | undefined;
-  fromVersion: number;
+/** What store.json turned out to be. */
+type Loaded =
+  | { kind: 'empty' }
+  /** A version-0/1 single-file store, upgraded in memory; `bytes` is the file as read, for the backup. */
+  | { kind: 'legacy'; data: StoreData; bytes: Buffer; fromVersion: number }
+  | { kind: 'sharded'; manifest: Manifest };
+
+/** One speaker as the manifest knows it. */
+export interface SpeakerIndex {
+  id: string;
+  names: string[];
+  claims: number;
+}
+
+/**
+ * The store as of one read of store.json: the articles and the speakers are in
+ * memory, the claims are read from their shards on demand.
+ */
+export interface StoreSnapshot {
+  articles: Article[];
+  speakers: SpeakerIndex[];
+  claimCount: number;
+  /** Every claim of these speakers (unknown ids are skipped), validated shard by shard. */
+  readClaims(speakerIds: Iterable<string>): Promise<Claim[]>;
+  /** Every claim, one speaker's shard at a time: memory holds one shard, not the store. */
+  shards(): AsyncIterable<Claim[]>;
 }
 
 /** The store, upgraded in memory if it is older; a missing store reads as empty. Writes nothing. */
 export async function readStore(dir: string): Promise<StoreData> {
-  return (await loadStore(storeFile(dir))).data;
+  return retryVanished(async () => {
+    const loaded = await load(dir);
+    if (loaded.kind === 'empty') return emptyStore();
+    if (loaded.kind === 'legacy') return loaded.data;
+    const claims: Claim[] = [];
+    for (const [speakerId, entry] of Object.entries(loaded.manifest.shards)) {
+      for (const claim of await readShard(dir, speakerId, entry)) claims.push(claim);
+    }
+    return { version: STORE_VERSION, articles: loaded.manifest.articles, claims };
+  });
+}
+
+/** Reads store.json only; claims come later, from the shards asked for. */
+export async function openStore(dir: string): Promise<StoreSnapshot> {
+  const loaded = await load(dir);
+  if (loaded.kind !== 'sharded') {
+    const data = loaded.kind === 'empty' ? emptyStore() : loaded.data;
+    const groups = groupBySpeaker(data.claims);
+    return {
+      articles: data.articles,
+      speakers: [...groups].map(([id, claims]) => ({ id, names: namesOf(claims), claims: claims.length })),
+      claimCount: data.claims.length,
+      readClaims: async (ids) => [...new Set(ids)].flatMap((id) => groups.get(id) ?? []),
+      shards: async function* () {
+        for (const claims of groups.values()) yield claims;
+      },
+    };
+  }
+  let manifest = loaded.manifest;
+  // A writer may replace a shard between our reading store.json and the shard, and
+  // a second writer may then remove the old file: read the newer manifest and retry.
+  const shardOf = async (speakerId: string): Promise<Claim[]> => {
+    for (let attempt = 0; ; attempt++) {
+      const entry = manifest.shards[speakerId];
+      if (entry === undefined) return [];
+      try {
+        return await readShard(dir, speakerId, entry);
+      } catch (err) {
+        if (!(err instanceof Vanished) || attempt >= 3) throw unwrapVanished(err);
+        const again = await load(dir);
+        if (again.kind !== 'sharded') throw unwrapVanished(err);
+        manifest = again.manifest;
+      }
+    }
+  };
+  const shards = Object.entries(manifest.shards);
+  return {
+    articles: manifest.articles,
+    speakers: shards.map(([id, entry]) => ({ id, names: entry.names, claims: entry.claims })),
+    claimCount: shards.reduce((n, [, entry]) => n + entry.claims, 0),
+    readClaims: async (ids) => {
+      const out: Claim[] = [];
+      for (const id of new Set(ids)) for (const claim of await shardOf(id)) out.push(claim);
+      return out;
+    },
+    shards: async function* () {
+      for (const [id] of shards) yield await shardOf(id);
+    },
+  };
+}
+
+/** Every claim of these speakers. */
+export async function readClaims(dir: string, opts: { speakerIds: Iterable<string> }): Promise<Claim[]> {
+  return (await openStore(dir)).readClaims(opts.speakerIds);
+}
+
+/** Every claim, streamed shard by shard (validated as each shard is read). */
+export async function* streamClaims(dir: string): AsyncIterable<Claim> {
+  const snapshot = await openStore(dir);
+  for await (const shard of snapshot.shards()) yield* shard;
 }
 
 /**
- * Read-modify-write under the store lock. `fn` mutates `data` in place; the file is
- * replaced atomically only if the data changed or the file needed upgrading, and an
- * upgrade first saves the original as `store.json.v<old>.bak`.
+ * Read-modify-write of the whole store under the store lock. `fn` mutates `data` in
+ * place; only the shards whose claims changed (and store.json) are written, and only
+ * if something changed or the store needed upgrading. For rare edits; ingest uses
+ * ingestParsed, which reads only the shards it touches.
  */
 export async function updateStore<T>(
   dir: string,
   fn: (data: StoreData) => T | Promise<T>,
   opts: UpdateOptions = {},
 ): Promise<{ data: StoreData; result: T }> {
-  const file = storeFile(dir);
-  // The lock lives inside the store folder, so the folder has to exist first.
-  try {
-    await fs.mkdir(dir, { recursive: true });
-  } catch (err) {
-    throw ioError('create', dir, err);
-  }
-  return withLock(file, opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, async (lock) => {
-    const loaded = await loadStore(file);
-    const before = serialize(loaded.data);
-    const result = await fn(loaded.data);
-    const after = serialize(loaded.data);
-    const upgraded = loaded.bytes !== undefined && loaded.fromVersion < STORE_VERSION;
-    if (after === before && !upgraded) return { data: loaded.data, result };
-
-    const checked = checkSchema(StoreSchema, loaded.data);
+  return locked(dir, opts, async (lock) => {
+    const loaded = await load(dir);
+    const data = loaded.kind === 'empty' ? emptyStore() : loaded.kind === 'legacy' ? loaded.data : await readAllUnlocked(dir, loaded.manifest);
+    const before = shardTexts(data.claims);
+    const articlesBefore = JSON.stringify(data.articles);
+    const result = await fn(data);
+    const checked = checkSchema(StoreSchema, data);
     if (!checked.ok) {
       // fn is our own code, so this is a bug, not something the user can fix.
-      throw new Error(`refusing to write an invalid store to ${file}: ${checked.where ?? ''} ${checked.problem}`);
+      throw new Error(`refusing to write an invalid store to ${storeFile(dir)}: ${checked.where ?? ''} ${checked.problem}`);
     }
-    lock.assertHeld();
-    await removeOrphanedTemps(file);
-    if (upgraded && loaded.bytes !== undefined) await writeBackup(file, `v${loaded.fromVersion}`, loaded.bytes);
-    lock.assertHeld();
-    await writeAtomically(file, after);
-    return { data: loaded.data, result };
+    const after = groupBySpeaker(data.claims);
+    const changed = new Map<string, Claim[]>();
+    for (const [id, claims] of after) if (loaded.kind !== 'sharded' || before.get(id) !== shardText(id, claims)) changed.set(id, claims);
+    for (const id of before.keys()) if (!after.has(id)) changed.set(id, []);
+    const articlesChanged = JSON.stringify(data.articles) !== articlesBefore;
+    if (loaded.kind !== 'legacy' && changed.size === 0 && !articlesChanged) return { data, result };
+    await commit(dir, lock, loaded, data.articles, changed);
+    return { data, result };
+  });
+}
+
+/**
+ * Adds parsed articles and their claims (mergeParsed's rules: an article is kept
+ * once, a claim once by id), reading and writing only the shards of the speakers
+ * the new claims belong to, plus store.json. Returns mergeParsed's counts per result.
+ */
+export async function ingestParsed(
+  dir: string,
+  results: readonly ParseResult[],
+  ingestedAt?: string,
+  opts: UpdateOptions = {},
+): Promise<{ added: number; existing: number }[]> {
+  return locked(dir, opts, async (lock) => {
+    const loaded = await load(dir);
+    if (loaded.kind !== 'sharded') {
+      // An empty or old store: everything is in memory anyway, and all of it gets written.
+      const data = loaded.kind === 'empty' ? emptyStore() : loaded.data;
+      const counts = results.map((parsed) => mergeParsed(data, parsed, ingestedAt));
+      if (loaded.kind === 'empty' && data.claims.length === 0 && data.articles.length === 0) return counts;
+      await commit(dir, lock, loaded, data.articles, groupBySpeaker(data.claims));
+      return counts;
+    }
+    const { manifest } = loaded;
+    const touched = new Set(results.flatMap((r) => r.claims.map((c) => c.speaker.id)));
+    const data: StoreData = { version: STORE_VERSION, articles: manifest.articles, claims: [] };
+    for (const id of touched) {
+      const entry = manifest.shards[id];
+      if (entry !== undefined) data.claims.push(...(await readShard(dir, id, entry).catch((err: unknown) => Promise.reject(unwrapVanished(err)))));
+    }
+    const before = shardTexts(data.claims);
+    const articlesBefore = JSON.stringify(data.articles);
+    const counts = results.map((parsed) => mergeParsed(data, parsed, ingestedAt));
+    const changed = new Map<string, Claim[]>();
+    for (const [id, claims] of groupBySpeaker(data.claims)) if (before.get(id) !== shardText(id, claims)) changed.set(id, claims);
+    const articlesChanged = JSON.stringify(data.articles) !== articlesBefore;
+    if (changed.size === 0 && !articlesChanged) return counts;
+    await commit(dir, lock, loaded, data.articles, changed);
+    return counts;
   });
 }
 
@@ -70,15 +221,145 @@ export function emptyStore(): StoreData {
   return { version: STORE_VERSION, articles: [], claims: [] };
 }
 
-// Indented so a person can find and fix the field a STORE_INVALID error names.
-function serialize(data: StoreData): string {
-  return `${JSON.stringify(data, null, 2)}\n`;
+/** A file name for a speaker id: readable, safe on every file system, and unique (a hash when the id had to change). */
+export function shardBaseName(speakerId: string): string {
+  const safe = speakerId.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48);
+  if (safe === speakerId && safe !== '') return safe;
+  const hash = createHash('sha256').update(speakerId).digest('hex').slice(0, 8);
+  return `${safe === '' ? 'speaker' : safe}-${hash}`;
 }
 
-// One JSON.parse and one schema pass however big the store is.
-async function loadStore(file: string): Promise<LoadedStore> {
+// ---------------------------------------------------------------------------
+
+async function locked<T>(dir: string, opts: UpdateOptions, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
+  // The lock lives inside the store folder, so the folder has to exist first.
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw ioError('create', dir, err);
+  }
+  return withLock(storeFile(dir), opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, fn);
+}
+
+/**
+ * Writes the changed shards (an empty list removes the speaker) into new files,
+ * then store.json. Under the lock; `loaded` is what store.json held when it was read.
+ */
+async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Article[], changed: ReadonlyMap<string, Claim[]>): Promise<void> {
+  const file = storeFile(dir);
+  const old = loaded.kind === 'sharded' ? loaded.manifest : undefined;
+  const generation = (old?.generation ?? 0) + 1;
+  const shards: Record<string, ShardEntry> = { ...(old?.shards ?? {}) };
+  lock.assertHeld();
+  await removeOrphanedTemps(file);
+  await removeUnreferenced(dir, old);
+  for (const [speakerId, claims] of changed) {
+    if (claims.length === 0) {
+      delete shards[speakerId];
+      continue;
+    }
+    const entry: ShardEntry = { file: `${CLAIMS_DIR}/${shardBaseName(speakerId)}.g${generation}.json`, claims: claims.length, names: namesOf(claims) };
+    lock.assertHeld();
+    await writeAtomically(path.join(dir, entry.file), shardText(speakerId, claims));
+    shards[speakerId] = entry;
+  }
+  const manifest: Manifest = { version: STORE_VERSION, generation, articles, shards };
+  const checked = checkSchema(ManifestSchema, manifest);
+  if (!checked.ok) throw new Error(`refusing to write an invalid manifest to ${file}: ${checked.where ?? ''} ${checked.problem}`);
+  lock.assertHeld();
+  if (loaded.kind === 'legacy') await writeBackup(file, `v${loaded.fromVersion}`, loaded.bytes);
+  lock.assertHeld();
+  await writeAtomically(file, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * Shard files the current manifest does not name: replaced by the previous write
+ * (a reader that still wants one re-reads store.json), written by a process killed
+ * before its commit, or write-file-atomic temp files. Only names of our own making.
+ */
+async function removeUnreferenced(dir: string, manifest: Manifest | undefined): Promise<void> {
+  const folder = path.join(dir, CLAIMS_DIR);
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return;
+  }
+  const keep = new Set(Object.values(manifest?.shards ?? {}).map((entry) => path.basename(entry.file)));
+  const ours = /^[a-z0-9-]+\.g\d+\.json(\.\d+)?$/;
+  await Promise.all(
+    names.filter((name) => ours.test(name) && !keep.has(name)).map((name) => fs.rm(path.join(folder, name), { force: true }).catch(() => {})),
+  );
+}
+
+async function readAllUnlocked(dir: string, manifest: Manifest): Promise<StoreData> {
+  const claims: Claim[] = [];
+  for (const [speakerId, entry] of Object.entries(manifest.shards)) {
+    for (const claim of await readShard(dir, speakerId, entry).catch((err: unknown) => Promise.reject(unwrapVanished(err)))) claims.push(claim);
+  }
+  return { version: STORE_VERSION, articles: manifest.articles, claims };
+}
+
+/** Raised inside this module when a shard named by the manifest is gone (a writer replaced it). */
+class Vanished extends Error {
+  constructor(readonly error: ClaimsError) {
+    super(error.message);
+  }
+}
+
+function unwrapVanished(err: unknown): unknown {
+  return err instanceof Vanished ? err.error : err;
+}
+
+async function retryVanished<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!(err instanceof Vanished) || attempt >= 3) throw unwrapVanished(err);
+    }
+  }
+}
+
+async function readShard(dir: string, speakerId: string, entry: ShardEntry): Promise<Claim[]> {
+  const file = path.join(dir, entry.file);
   const bytes = await readIfExists(file);
-  if (bytes === undefined) return { data: emptyStore(), bytes, fromVersion: STORE_VERSION };
+  if (bytes === undefined) {
+    throw new Vanished(
+      new ClaimsError(`${file} is missing: ${storeFile(dir)} lists it for the claims of ${speakerId}`, {
+        code: 'STORE_INVALID',
+        hint: `Restore it from a backup, or remove the "${speakerId}" entry from the shards in ${storeFile(dir)} to drop those claims.`,
+      }),
+    );
+  }
+  const parsed = parseJson(bytes.toString('utf8'));
+  if (!parsed.ok) throw shardInvalid(dir, file, speakerId, parsed);
+  const checked = checkSchema(ShardSchema, parsed.value);
+  if (!checked.ok) throw shardInvalid(dir, file, speakerId, checked);
+  if (checked.value.speakerId !== speakerId) {
+    throw shardInvalid(dir, file, speakerId, {
+      ok: false,
+      syntax: false,
+      where: 'speakerId',
+      problem: `expected "${speakerId}" (the speaker ${storeFile(dir)} lists this file for), got "${checked.value.speakerId}"`,
+    });
+  }
+  return checked.value.claims;
+}
+
+function shardInvalid(dir: string, file: string, speakerId: string, failure: CheckFailure): ClaimsError {
+  return invalidFileError(file, failure, [
+    'restore it from a backup',
+    `remove the "${speakerId}" entry from the shards in ${storeFile(dir)} to drop its claims`,
+  ]);
+}
+
+// One JSON.parse and one schema pass of store.json; for a version-2 store that is
+// the manifest only (articles and the shard index), whatever the number of claims.
+async function load(dir: string): Promise<Loaded> {
+  const file = storeFile(dir);
+  const bytes = await readIfExists(file);
+  if (bytes === undefined) return { kind: 'empty' };
 
   const parsed = parseJson(bytes.toString('utf8'));
   if (!parsed.ok) throw await storeInvalid(file, parsed);
@@ -87,12 +368,46 @@ async function loadStore(file: string): Promise<LoadedStore> {
   if (version.kind === 'too-new') throw tooNew(file, version.version);
   if (version.kind === 'invalid') throw await storeInvalid(file, { ok: false, syntax: false, ...version });
 
+  if (version.version === STORE_VERSION) {
+    const checked = checkSchema(ManifestSchema, parsed.value);
+    if (!checked.ok) throw await storeInvalid(file, checked);
+    return { kind: 'sharded', manifest: checked.value };
+  }
   const checked = checkSchema(StoreSchema, migrateFrom(version.version, parsed.value));
   if (!checked.ok) {
-    const note = version.version < STORE_VERSION ? ` (after upgrading from store version ${version.version})` : '';
+    // Version 1 → 2 changes the layout only; earlier versions also change the content.
+    const note = version.version < 1 ? ` (after upgrading from store version ${version.version})` : '';
     throw await storeInvalid(file, { ...checked, problem: `${checked.problem}${note}` });
   }
-  return { data: checked.value, bytes, fromVersion: version.version };
+  return { kind: 'legacy', data: checked.value, bytes, fromVersion: version.version };
+}
+
+function groupBySpeaker(claims: readonly Claim[]): Map<string, Claim[]> {
+  const groups = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    let group = groups.get(claim.speaker.id);
+    if (group === undefined) groups.set(claim.speaker.id, (group = []));
+    group.push(claim);
+  }
+  return groups;
+}
+
+function shardTexts(claims: readonly Claim[]): Map<string, string> {
+  return new Map([...groupBySpeaker(claims)].map(([id, group]) => [id, shardText(id, group)]));
+}
+
+// Indented so a person can find and fix the field a STORE_INVALID error names.
+function shardText(speakerId: string, claims: readonly Claim[]): string {
+  return `${JSON.stringify({ speakerId, claims }, null, 2)}\n`;
+}
+
+function namesOf(claims: readonly Claim[]): string[] {
+  const names = new Set<string>();
+  for (const { speaker } of claims) {
+    names.add(speaker.name);
+    names.add(speaker.mention);
+  }
+  return [...names];
 }
 
 async function storeInvalid(file: string, failure: CheckFailure): Promise<ClaimsError> {

@@ -104,7 +104,10 @@ export function dprkClaims(): Claim[] {
   ];
 }
 
-export function dprkStore(): StoreData {
+/** A store as version 1 wrote it (one store.json); commands read it and the first write splits it. */
+export type V1Store = Omit<StoreData, 'version'> & { version: 1 };
+
+export function dprkStore(): V1Store {
   return {
     version: 1,
     articles: [
@@ -116,7 +119,7 @@ export function dprkStore(): StoreData {
 }
 
 /** A fresh temporary store folder, optionally holding `data` as its store.json. */
-export async function tempStore(data?: StoreData | string): Promise<string> {
+export async function tempStore(data?: V1Store | StoreData | string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'claims-test-'));
   if (data !== undefined) {
     await writeFile(path.join(dir, 'store.json'), typeof data === 'string' ? data : `${JSON.stringify(data, null, 2)}\n`);

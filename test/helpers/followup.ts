@@ -1,14 +1,14 @@
 // A store written by hand after the follow-up fixtures (test/fixtures/followup/):
 // the environment ministry has not confirmed a leak on 3 March and confirms it on
 // 6 March; Norvane Chemicals denies it (twice in the same words); the mayor asserts it.
-import type { StoreData } from '../../src/model.js';
+import type { V1Store } from './claims.js';
 import { article, claim } from './claims.js';
 
 export const MINISTRY = ['environment-ministry', 'environment ministry', 'The environment ministry'] as [string, string, string];
 export const NORVANE = ['norvane-chemicals', 'Norvane Chemicals', 'Norvane Chemicals'] as [string, string, string];
 export const MAYOR = ['hanna-orsk', 'Hanna Orsk', 'Lorvik mayor Hanna Orsk'] as [string, string, string];
 
-export function followUpStore(): StoreData {
+export function followUpStore(): V1Store {
   return {
     version: 1,
     articles: [

@@ -55,3 +55,22 @@ export async function caught(promise: Promise<unknown>): Promise<ClaimsError> {
   expect(err).toBeInstanceOf(ClaimsError);
   return err as ClaimsError;
 }
+
+/**
+ * What a version-2 store folder holds, read with plain fs and JSON.parse (not the
+ * store code): store.json's articles and the claims of every shard it lists.
+ */
+export async function storeOnDisk(dir: string): Promise<{ version: number; articles: Article[]; claims: Claim[]; files: string[] }> {
+  const manifest = JSON.parse(await fs.readFile(path.join(dir, 'store.json'), 'utf8')) as {
+    version: number;
+    articles: Article[];
+    shards: Record<string, { file: string }>;
+  };
+  const claims: Claim[] = [];
+  const files: string[] = [];
+  for (const { file } of Object.values(manifest.shards)) {
+    files.push(file);
+    claims.push(...(JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as { claims: Claim[] }).claims);
+  }
+  return { version: manifest.version, articles: manifest.articles, claims, files };
+}

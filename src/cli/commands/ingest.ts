@@ -1,7 +1,7 @@
 // `claims ingest <file|->...`: parse articles and add their claims to the store.
 import type { Command } from 'commander';
 import { ClaimsError } from '../../errors.js';
-import { mergeParsed, readRegistry, storeFile, updateStore } from '../../store/index.js';
+import { ingestParsed, readRegistry, storeFile } from '../../store/index.js';
 import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { examples, formatOption, maxBytesOption } from '../options.js';
@@ -53,15 +53,15 @@ export function registerIngest(program: Command, io: CliIo): void {
       const inputs: ParsedInput[] = [];
       for (const file of files) inputs.push(await readAndParse(file, registry, io, opts.maxBytes));
       const ingestedAt = new Date().toISOString();
-      const { result } = await updateStore(dir, (data) =>
-        inputs.map(({ origin, parsed }): IngestedFile => ({
-          file: origin,
-          articleId: parsed.article.id,
-          title: parsed.article.title,
-          claims: parsed.claims.length,
-          ...mergeParsed(data, parsed, ingestedAt),
-        })),
-      );
+      // Reads and writes only the shards of the speakers these articles quote.
+      const counts = await ingestParsed(dir, inputs.map((input) => input.parsed), ingestedAt);
+      const result = inputs.map(({ origin, parsed }, i): IngestedFile => ({
+        file: origin,
+        articleId: parsed.article.id,
+        title: parsed.article.title,
+        claims: parsed.claims.length,
+        ...counts[i]!,
+      }));
       const added = result.reduce((n, f) => n + f.added, 0);
       const existing = result.reduce((n, f) => n + f.existing, 0);
       ctx.out(

@@ -5,7 +5,7 @@ import { filterClaims, groupRepeats, sortClaims } from '../../query/index.js';
 import { claimsCsvWithArticles, claimsTable, repeatsJson, withRepeatColumns } from '../claims-view.js';
 import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
-import { loadStore, noteEmpty, resolveActors, resolveArticle } from '../load.js';
+import { loadActorsClaims, loadStore, noteEmpty, resolveActors, resolveArticle } from '../load.js';
 import { collect, examples, formatOption, parseDateBound } from '../options.js';
 import { FORMATS, renderView, type Format } from '../render/index.js';
 
@@ -47,11 +47,13 @@ export function registerList(program: Command, io: CliIo): void {
       const format = ctx.format(opts.format, 'table');
       const since = opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since');
       const until = opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until');
-      const loaded = await loadStore(ctx);
+      // With --actor only those actors' shards are read, not the whole store.
+      const byActor = opts.actor && opts.actor.length > 0 ? await loadActorsClaims(ctx, opts.actor) : undefined;
+      const loaded = byActor?.loaded ?? (await loadStore(ctx));
       const { claims, articles } = loaded.data;
       const claimsFound = sortClaims(
         filterClaims(claims, {
-          actorIds: resolveActors(opts.actor ?? [], loaded),
+          actorIds: byActor?.actorIds ?? resolveActors(opts.actor ?? [], loaded),
           stances: opts.stance,
           since,
           until,
