@@ -56,6 +56,29 @@ export const ArticleSchema = z.object({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
+const HttpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'expected an absolute http(s) URL');
+
+/**
+ * What a web page or an input record says about its article. Every field given
+ * wins over what the parser reads from the text (a dateline, the first line).
+ */
+export const ArticleMetaSchema = z.object({
+  title: z.string().min(1).optional(),
+  date: IsoDate.optional(),
+  source: z.string().min(1).optional(),
+  byline: z.string().min(1).optional(),
+  /** The article's canonical address; the article's id is derived from it. */
+  url: HttpUrl.optional(),
+});
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
+
 export const ParseResultSchema = z.object({
   article: ArticleSchema,
   claims: z.array(ClaimSchema),
