@@ -5,9 +5,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dprkStore, tempStore, claim } from './helpers/claims.js';
-import { BIN, BUNDLED_ARTICLE, claims, cleanEnv, ROOT, spawnNode } from './helpers/spawn.js';
+import { BIN, BUNDLED_ARTICLE, claims, cleanEnv, FIXTURES, ROOT, spawnNode } from './helpers/spawn.js';
 
-const COMMANDS = ['parse', 'ingest', 'list', 'show', 'actors', 'compare', 'export'];
+const COMMANDS = ['parse', 'ingest', 'list', 'show', 'actors', 'compare', 'export', 'articles', 'remove'];
 
 describe('help', () => {
   it.each(COMMANDS)('claims %s --help prints usage, options and examples on stdout', async (command) => {
@@ -59,6 +59,22 @@ describe('modules loaded', () => {
   it('claims parse does load the parser (so the check above can fail)', async () => {
     const { chunks } = await loadedBy(['parse', BUNDLED_ARTICLE, '--json']);
     expect(hasParser(chunks)).toBe(true);
+  });
+
+  const htmlModules = (urls: string[]) => urls.filter((u) => /\/node_modules\/(?:linkedom|@mozilla\/readability|htmlparser2)\//.test(u));
+
+  it.each([[['--help']], [['ingest', '--help']], [['ingest', BUNDLED_ARTICLE]], [['parse', BUNDLED_ARTICLE, '--json']]])(
+    'claims %j loads no HTML module (linkedom, Readability)',
+    async (args) => {
+      const { urls } = await loadedBy(args);
+      expect(htmlModules(urls)).toEqual([]);
+    },
+  );
+
+  it('claims parse PAGE.html does load them (so the check above can fail)', async () => {
+    const { urls } = await loadedBy(['parse', path.join(FIXTURES, 'html', 'harbour-strike.html'), '--json']);
+    expect(htmlModules(urls).some((u) => u.includes('/linkedom/'))).toBe(true);
+    expect(htmlModules(urls).some((u) => u.includes('/@mozilla/readability/'))).toBe(true);
   });
 });
 

@@ -8,4 +8,6 @@ export type { ActorPosition, Comparison } from './compare.js';
 export { summariseActors, resolveActorIds, normaliseName } from './actors.js';
 export type { ActorSummary, StanceCounts } from './actors.js';
 export { findByIdPrefix, uniquePrefixLength } from './lookup.js';
+export { summariseArticles } from './articles.js';
+export type { ArticleSummary } from './articles.js';
 export type { Lookup } from './lookup.js';
