@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
+import { shortSource } from '../src/cli/commands/articles.js';
 import { main } from '../src/cli/main.js';
 import type { StoreData } from '../src/model.js';
 import { tempStore } from './helpers/claims.js';
@@ -244,10 +245,22 @@ describe('articles and remove', () => {
     expect(json.map((a) => [a.title, a.claims, a.url])).toEqual([['Two', 2, null], ['One', 2, 'https://news.example/one']]);
     const table = (await run(['--store', store, 'articles'])).stdout;
     expect(table).toMatch(/│ ID +│ Date +│ Source +│ Claims │ Title +│ From +│/);
-    expect(table).toMatch(/│ 2025-01-02 │ Ledger +│ +2 │ One +│ https:\/\/news\.example\/one +│/);
+    expect(table).toMatch(/│ 2025-01-02 │ Ledger +│ +2 │ One +│ news\.example\/one +│/);
+    expect(table).toMatch(/│ Two +│ standard input line 2 │/);
     const csv = (await run(['--store', store, 'articles', '--format', 'csv'])).stdout.split('\r\n');
     expect(csv[0]).toBe('"id","title","date","source","byline","url","origin","claims","textHash","length","ingestedAt"');
     expect((await run(['--store', store, 'articles', '--format', 'ndjson'])).stdout.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it.each<[string | null, string]>([
+    ['https://www.ledger.example/world/2025/02/grain-deal.html?ref=x', 'ledger.example/…/grain-deal.html'],
+    ['https://news.example/story', 'news.example/story'],
+    ['/home/me/downloads/2025/page.html', 'page.html'],
+    ['crawl/part-00017.ndjson:42', 'part-00017.ndjson:42'],
+    ['-', 'standard input'],
+    [null, '—'],
+  ])('the table shortens where an article came from: %j → %j', (where, shown) => {
+    expect(shortSource(where)).toBe(shown);
   });
 
   it('articles on an empty store: a note on stderr, nothing on stdout', async () => {

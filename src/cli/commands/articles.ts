@@ -45,7 +45,7 @@ export function registerArticles(program: Command, io: CliIo): void {
                     a.source ?? '—',
                     a.claims,
                     a.title,
-                    a.url ?? (a.origin === '-' ? 'standard input' : (a.origin ?? '—')),
+                    shortSource(a.url ?? a.origin ?? null),
                   ]),
                   { width: ctx.width, headerStyle: (s) => ctx.chalk.bold(s) },
                 ),
@@ -53,4 +53,28 @@ export function registerArticles(program: Command, io: CliIo): void {
       );
       if (format === 'table' && articles.length === 0) ctx.note('No articles stored yet. Add some with: claims ingest ARTICLE.txt (or a web page, a URL or a folder)');
     });
+}
+
+/**
+ * Where an article came from, short enough for a table cell (the other formats
+ * have it whole): a URL as host/…/last-segment, a file by its name, a record as
+ * name:line.
+ */
+export function shortSource(where: string | null): string {
+  if (where === null) return '—';
+  if (where === '-') return 'standard input';
+  const record = /^-:(\d+)$/.exec(where);
+  if (record) return `standard input line ${record[1]}`;
+  if (/^https?:\/\//i.test(where)) {
+    try {
+      const url = new URL(where);
+      const host = url.host.replace(/^www\./, '');
+      const segments = url.pathname.split('/').filter(Boolean);
+      if (segments.length <= 1) return `${host}${url.pathname}`;
+      return `${host}/…/${segments.at(-1)}`;
+    } catch {
+      return where;
+    }
+  }
+  return where.split(/[\\/]/).pop() || where;
 }
