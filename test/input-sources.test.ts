@@ -63,6 +63,15 @@ describe('readSource: the format of a file', () => {
     expect(text).toMatchObject({ article: { text: expect.stringMatching(/^<html>/), meta: {} } });
   });
 
+  it('a saved page in a legacy charset is decoded as its <meta> declares', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'cafe.html');
+    const story = '<p>Le propri\xe9taire du caf\xe9 a d\xe9menti que le feu avait \xe9t\xe9 allum\xe9 expr\xe8s, et la police a dit que l\u2019enqu\xeate continue.</p>'.replace('\u2019', "'");
+    await writeFile(file, Buffer.from(`<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><article>${story}</article></body></html>`, 'latin1'));
+    const [item] = await read(file);
+    expect(item).toMatchObject({ article: { text: expect.stringContaining('Le propriétaire du café a démenti') } });
+  });
+
   it('by its first bytes when the extension says nothing', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'saved'), '\uFEFF\n  <!DOCTYPE html><html><head><title>T</title></head><body><article><p>The mayor said the bridge is safe, and it will be open again by the end of the month.</p></article></body></html>');

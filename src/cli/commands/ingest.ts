@@ -35,7 +35,7 @@ interface FailedFile {
   error: string;
 }
 
-/** Parsed articles are stored this many at a time: one store write per batch, and bounded memory on a long stream. */
+/** Parsed articles are stored this many at a time: one locked store write per batch, and parse results are not all held until the end. */
 const BATCH = 500;
 
 export function registerIngest(program: Command, io: CliIo): void {
