@@ -99,7 +99,7 @@ describe('URLs, served on 127.0.0.1', () => {
   });
   afterAll(() => server?.close());
 
-  it('ingest a URL: stored once, with its URL, origin, date and source; again: nothing added', async () => {
+  it('ingest a URL: stored once, with its URL, origin, date and source; again: nothing added; then removed', async () => {
     const store = await tempStore();
     const url = server.url('/news/valmore');
     const first = await claims(['--store', store, 'ingest', url]);
@@ -124,6 +124,12 @@ describe('URLs, served on 127.0.0.1', () => {
 
     const listed = await claims(['--store', store, 'articles', '--json']);
     expect(JSON.parse(listed.stdout)).toMatchObject([{ url: 'https://www.coastalcourier.example/news/2025/04/valmore-bridge-unsafe', claims: data.claims.length }]);
+
+    // Removed by the URL it was fetched from: the article and all its claims.
+    const removed = await claims(['--store', store, 'remove', '--article', url]);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain(`and its ${data.claims.length} claims.`);
+    expect(await storeOf(store)).toMatchObject({ articles: [], claims: [] });
   });
 
   it('parse a URL that redirects: the canonical link is resolved against where the page was', async () => {
