@@ -44,7 +44,7 @@ export interface ExtractOptions {
 /** Extracts the story and its metadata; `null` text when the page holds no readable story. */
 export async function extractPage(html: string, options: ExtractOptions = {}): Promise<ExtractedPage | null> {
   const parseDocument = options.parseDocument ?? (await linkedomParser());
-  const { Readability } = await import('@mozilla/readability');
+  const Readability = await readabilityClass();
   const doc = parseDocument(html);
   const meta = readPageMeta(doc, options.baseUrl);
   removeAds(doc);
@@ -65,6 +65,17 @@ export async function extractPage(html: string, options: ExtractOptions = {}): P
       date: meta.date ?? isoDayOf(found.publishedTime),
     },
   };
+}
+
+type ReadabilityModule = typeof import('@mozilla/readability');
+
+/**
+ * Readability is a CommonJS module: Node's own ESM loader offers its exports by
+ * name, a bundler's interop only as `default`. Either way, the class.
+ */
+async function readabilityClass(): Promise<ReadabilityModule['Readability']> {
+  const mod = (await import('@mozilla/readability')) as ReadabilityModule & { default?: ReadabilityModule };
+  return mod.Readability ?? mod.default?.Readability;
 }
 
 async function linkedomParser(): Promise<DocumentParser> {
