@@ -6,9 +6,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParseResultSchema, StoreSchema, type Claim, type ParseResult, type StoreData } from '../src/model.js';
-import { tempStore } from './helpers/claims.js';
+import { dprkStore, tempStore } from './helpers/claims.js';
 import { hang, redirect, serve, startServer, type TestServer } from './helpers/server.js';
-import { BIN, claims, cleanEnv, FIXTURES, ROOT } from './helpers/spawn.js';
+import { BIN, BUNDLED_ARTICLE, claims, cleanEnv, FIXTURES, ROOT, spawnNode } from './helpers/spawn.js';
 
 const HTML = path.join(FIXTURES, 'html');
 const html = (name: string) => path.join(HTML, name);
@@ -255,4 +255,40 @@ describe('claims parse as a stage of a pipeline: NDJSON in, NDJSON out', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe('0');
   }, 60_000);
+});
+
+describe('the new commands and the HTML modules', () => {
+  it.each(['articles', 'remove'])('claims %s --help prints usage, options and examples on stdout', async (command) => {
+    const { code, stdout, stderr } = await claims([command, '--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(new RegExp(`^Usage: claims ${command} `));
+    expect(stdout).toMatch(/\nExamples:\n {2}\$ claims /);
+  });
+
+  /** Which of linkedom and Readability a command loads: from node_modules, or bundled into a dist chunk (recognised by their code). */
+  async function htmlModulesLoadedBy(args: string[]): Promise<{ linkedom: boolean; readability: boolean }> {
+    const dir = await tempStore(dprkStore());
+    const trace = path.join(dir, 'trace.txt');
+    await writeFile(trace, '');
+    const { code } = await spawnNode(['--import', './test/helpers/trace-imports.mjs', BIN, '--store', dir, ...args], { env: cleanEnv({ CLAIMS_TRACE_FILE: trace }) });
+    expect(code).toBe(0);
+    const urls = (await readFile(trace, 'utf8')).trim().split('\n');
+    const chunks = await Promise.all(urls.filter((u) => u.includes('/dist/')).map((u) => readFile(new URL(u), 'utf8')));
+    return {
+      linkedom: urls.some((u) => u.includes('/node_modules/linkedom/')) || chunks.some((t) => /\bclass DOMParser\b|\bDOMParser\s*=\s*class\b/.test(t)),
+      readability: urls.some((u) => u.includes('/node_modules/@mozilla/readability/')) || chunks.some((t) => /\bfunction Readability\(/.test(t)),
+    };
+  }
+
+  it.each([[['--help']], [['ingest', '--help']], [['ingest', BUNDLED_ARTICLE]], [['parse', BUNDLED_ARTICLE, '--json']]])(
+    'claims %j loads no HTML module (linkedom, Readability)',
+    async (args) => {
+      expect(await htmlModulesLoadedBy(args)).toEqual({ linkedom: false, readability: false });
+    },
+  );
+
+  it('claims parse PAGE.html does load them (so the check above can fail)', async () => {
+    expect(await htmlModulesLoadedBy(['parse', html('harbour-strike.html'), '--json'])).toEqual({ linkedom: true, readability: true });
+  });
 });

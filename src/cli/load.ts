@@ -46,8 +46,9 @@ export function resolveActors(names: readonly string[], loaded: Loaded): Set<str
   return ids;
 }
 
-/** The article an --article value means: its id, an id prefix, its URL, or the file it was read from. */
+/** The article an --article value means: its id, an id prefix, or the file it was read from. */
 export function resolveArticle(query: string, articles: readonly Article[]): Article {
+  // Its URL (the canonical one, or the address it was fetched from) names it too.
   const byOrigin = articles.filter((a) => (a.origin && (a.origin === query || baseName(a.origin) === query)) || a.url === query);
   if (byOrigin.length === 1) return byOrigin[0] as Article;
   if (byOrigin.length > 1) {
