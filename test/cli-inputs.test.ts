@@ -53,6 +53,19 @@ describe('ingest a folder', () => {
     expect((await readStoreFile(store)).articles).toHaveLength(6);
   });
 
+  it('files named one by one, all stored: the total on stdout, nothing on stderr', async () => {
+    const store = await tempStore();
+    const files = await Promise.all([1, 2].map(async (n) => {
+      const file = path.join(store, `s${n}.txt`);
+      await writeFile(file, story(n));
+      return file;
+    }));
+    const { code, stdout, stderr } = await run(['--store', store, 'ingest', ...files]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Total: 4 added, 0 already there');
+    expect(stderr).toBe('');
+  });
+
   it('on a terminal: a progress bar drawn in place, cleared before the summary', async () => {
     const store = await tempStore();
     const { code, stderr } = await run(['--store', store, 'ingest', await folderOf(3)], { stderrIsTTY: true });

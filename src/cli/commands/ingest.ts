@@ -73,7 +73,7 @@ export function registerIngest(program: Command, io: CliIo): void {
       // One input that is one article behaves as always: its error is the command's error.
       const single = problems.length === 0 && sources.length === 1 && sources[0] === inputs[0];
       const progress = startProgress(io.stderr, sources.length, ctx.chalk);
-      const run: Run = { done: [], failed: [], unannounced: undefined, seen: 0 };
+      const run: Run = { done: [], failed: [], unannounced: undefined, seen: 0, records: 0 };
       try {
         await ingestAll(ctx, run, { dir, registry, sources, problems, single, progress, settings: { maxBytes: opts.maxBytes, inputFormat: opts.inputFormat, timeoutMs: opts.timeout } });
       } finally {
@@ -96,7 +96,11 @@ export function registerIngest(program: Command, io: CliIo): void {
             ].join('\n'),
         }),
       );
-      if (seen > 1 || problems.length > 0 || sources.length > 1) {
+      // The summary is for what the command line did not list one by one (a folder, a
+      // stream of records) and for failures; a list of files that all went in has its
+      // Total on stdout, and stderr stays empty.
+      const listed = problems.length === 0 && run.records === 0 && sources.length === inputs.length && sources.every((s, i) => s === inputs[i]);
+      if ((seen > 1 && !listed) || failed.length > 0) {
         const other = skipped > 0 ? `; ${skipped} file${skipped === 1 ? '' : 's'} of other kinds left out` : '';
         progress.line(
           `Ingested ${done.length} of ${done.length + failed.length} articles` +
@@ -126,6 +130,8 @@ interface Run {
   unannounced: unknown;
   /** Articles read, parsed or not. */
   seen: number;
+  /** How many of them were NDJSON records. */
+  records: number;
 }
 
 interface IngestPlan {
@@ -170,6 +176,7 @@ async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void
     update(source);
     for await (const item of parseSources([source], plan.registry, ctx.io, plan.settings)) {
       run.seen++;
+      if (item.record) run.records++;
       if ('error' in item) fail(item.origin, item.error, !plan.single || item.record);
       else {
         pending.push({ origin: item.origin, parsed: item.parsed });
