@@ -25,7 +25,7 @@ export interface DomDocument {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
-/** Turns markup into a document; the URL (when known) resolves relative links. */
+/** Turns markup into a document (linkedom's by default). */
 export type DocumentParser = (html: string) => DomDocument;
 
 export interface ExtractedPage {
@@ -41,7 +41,7 @@ export interface ExtractOptions {
   parseDocument?: DocumentParser;
 }
 
-/** Extracts the story and its metadata; `null` text when the page holds no readable story. */
+/** Extracts the story and its metadata; null when the page holds no readable story. */
 export async function extractPage(html: string, options: ExtractOptions = {}): Promise<ExtractedPage | null> {
   const parseDocument = options.parseDocument ?? (await linkedomParser());
   const Readability = await readabilityClass();
@@ -57,14 +57,19 @@ export async function extractPage(html: string, options: ExtractOptions = {}): P
   if (paragraphs.length === 0) return null;
   return {
     text: `${title || paragraphs[0]}\n\n${paragraphs.join('\n\n')}\n`,
-    meta: {
+    meta: defined({
       ...meta,
       title: title || undefined,
       byline: meta.byline ?? (found.byline ? clean(found.byline).replace(/^by\s+/i, '') : undefined),
       source: meta.source ?? (found.siteName ? clean(found.siteName) : undefined),
       date: meta.date ?? isoDayOf(found.publishedTime),
-    },
+    }),
   };
+}
+
+/** The fields that have a value (so spreading this over other metadata never blanks a field). */
+function defined(meta: ArticleMeta): ArticleMeta {
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as ArticleMeta;
 }
 
 type ReadabilityModule = typeof import('@mozilla/readability');
@@ -112,7 +117,7 @@ export function readPageMeta(doc: DomDocument, baseUrl?: string): ArticleMeta {
     byline: names(ld?.author).join(', ') || metaContent('author', 'article:author', 'byl')?.replace(/^by\s+/i, ''),
     url: absoluteUrl(canonical, baseUrl) ?? absoluteUrl(metaContent('og:url'), baseUrl) ?? absoluteUrl(text(ld?.url) ?? id(ld?.mainEntityOfPage), baseUrl),
   };
-  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as ArticleMeta;
+  return defined(meta);
 }
 
 type Json = Record<string, unknown>;
