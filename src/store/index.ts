@@ -2,5 +2,5 @@
 // the user's data files. Everything else imports from here, never from the modules.
 export { resolveStoreDir, storeFile, registryFile, topicsFile } from './location.js';
 export { readStore, updateStore, type UpdateOptions } from './store-file.js';
-export { mergeParsed } from './merge.js';
+export { mergeAll, mergeParsed, removeArticle, type MergeResult } from './merge.js';
 export { readRegistry, readTopics, writeRegistry, writeTopics } from './user-data.js';
