@@ -56,6 +56,51 @@ export const ArticleSchema = z.object({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
+const HttpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'expected an absolute http(s) URL');
+
+/**
+ * What a web page or an input record says about its article. Every field given
+ * wins over what the parser reads from the text (a dateline, the first line).
+ */
+export const ArticleMetaSchema = z.object({
+  title: z.string().min(1).optional(),
+  date: IsoDate.optional(),
+  source: z.string().min(1).optional(),
+  byline: z.string().min(1).optional(),
+  /** The article's canonical address; the article's id is derived from it. */
+  url: HttpUrl.optional(),
+});
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>;
+
+/**
+ * One line of NDJSON input: an article from another tool (a crawler, a scraper).
+ * `text` is the article as plain text, or `html` the page it is on; the other
+ * fields are metadata that win over what is read from the text. Other fields
+ * are ignored, so records can carry a tool's own keys.
+ */
+export const ArticleRecordSchema = z
+  .object({
+    text: z.string().optional(),
+    html: z.string().optional(),
+    url: HttpUrl.nullish(),
+    /** YYYY-MM-DD, or an ISO 8601 time (its day, as written, is taken). */
+    date: z.string().nullish(),
+    title: z.string().nullish(),
+    source: z.string().nullish(),
+    byline: z.string().nullish(),
+  })
+  .refine((r) => (r.text === undefined) !== (r.html === undefined), {
+    message: 'a record needs "text" (the article) or "html" (its web page), and not both',
+  });
+export type ArticleRecord = z.infer<typeof ArticleRecordSchema>;
+
 export const ParseResultSchema = z.object({
   article: ArticleSchema,
   claims: z.array(ClaimSchema),

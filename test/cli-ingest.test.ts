@@ -119,12 +119,28 @@ describe('ingest', () => {
     expect(JSON.parse(stdout)).toMatchObject({ added: 4, existing: 0, store: path.join(store, 'store.json') });
   });
 
-  it('stores nothing when one of the files is bad', async () => {
+  it('one bad file among several: it is named, the others are stored, exit 1', async () => {
     const store = await tempStore();
     const good = await articleFile(store, 'good.txt', ARTICLE);
-    const { code, stderr } = await run(['--store', store, 'ingest', good, path.join(store, 'missing.txt')]);
+    const other = await articleFile(store, 'other.txt', OTHER);
+    const missing = path.join(store, 'missing.txt');
+    const { code, stdout, stderr } = await run(['--store', store, 'ingest', good, missing, other]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/missing\.txt' does not exist/);
+    expect(stdout).toContain(`${good}: 3 claims (3 added`);
+    expect(stdout).toContain(`${other}: 1 claim (1 added`);
+    expect(stderr).toContain(`error: article file '${missing}' does not exist\n`);
+    expect(stderr).toContain('Ingested 2 of 3 articles (1 failed): 4 claims added, 0 already there.\n');
+    expect(stderr).toMatch(/error: 1 of 3 articles could not be ingested: '.*missing\.txt'\nhint: the others were stored/);
+    const listed = await run(['--store', store, 'list', '--json']);
+    expect(JSON.parse(listed.stdout)).toHaveLength(4);
+  });
+
+  it('one bad file alone: its own error, and no store is made', async () => {
+    const store = await tempStore();
+    const { code, stdout, stderr } = await run(['--store', store, 'ingest', await articleFile(store, 'bad.txt', '')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error: '.*bad\.txt' is empty: there is no article text to read\nhint: /);
     await expect(readFile(path.join(store, 'store.json'))).rejects.toThrow(/ENOENT/);
   });
 

@@ -89,13 +89,13 @@ describe('reading', () => {
 });
 
 describe('ingestParsed', () => {
-  it('adds an article once and claims once by id, like mergeParsed', async () => {
-    expect(await ingestParsed(dir, [parsed('a1', [claim('n1'), claim('k1', kcna)])])).toEqual([{ added: 2, existing: 0 }]);
+  it('adds an article once and claims once by id, like mergeAll', async () => {
+    expect(await ingestParsed(dir, [parsed('a1', [claim('n1'), claim('k1', kcna)])])).toMatchObject([{ added: 2, existing: 0 }]);
     const manifest = await fs.readFile(storeFile(dir), 'utf8');
-    expect(await ingestParsed(dir, [parsed('a1', [claim('n1'), claim('k1', kcna)])])).toEqual([{ added: 0, existing: 2 }]);
+    expect(await ingestParsed(dir, [parsed('a1', [claim('n1'), claim('k1', kcna)])])).toMatchObject([{ added: 0, existing: 2 }]);
     // Nothing changed, so nothing was written.
     expect(await fs.readFile(storeFile(dir), 'utf8')).toBe(manifest);
-    expect(await ingestParsed(dir, [parsed('a1', [claim('n1'), claim('n3')])])).toEqual([{ added: 1, existing: 1 }]);
+    expect(await ingestParsed(dir, [parsed('a1', [claim('n1'), claim('n3')])])).toMatchObject([{ added: 1, existing: 1 }]);
     const data = await readStore(dir);
     expect(data.articles).toHaveLength(1);
     expect(data.claims.map((c) => c.id).sort()).toEqual(['k1', 'n1', 'n3']);
@@ -113,10 +113,21 @@ describe('ingestParsed', () => {
     expect((await fs.readdir(path.join(dir, 'claims'))).sort()).toEqual(['kcna.g1.json', 'kcna.g3.json', 'nato.g2.json', 'seoul-nis.g1.json']);
   });
 
+  it('a changed page at a stored id replaces its claims in every shard, not only the quoted speakers’', async () => {
+    await ingestParsed(dir, [parsed('a1', [claim('n1'), claim('k1', kcna)])]);
+    const changed = parsed('a1', [claim('n5')]);
+    changed.article.textHash = 'new-text';
+    expect(await ingestParsed(dir, [changed])).toEqual([{ articleId: 'a1', added: 1, existing: 0, replaced: 2 }]);
+    const onDisk = await storeOnDisk(dir);
+    expect(onDisk.claims.map((c) => c.id)).toEqual(['n5']);
+    expect(onDisk.files).toEqual(['claims/nato.g2.json']);
+    expect(onDisk.articles).toMatchObject([{ id: 'a1', textHash: 'new-text' }]);
+  });
+
   it('upgrades a version-1 store on its first write, keeping store.json.v1.bak', async () => {
     const v1 = JSON.stringify({ version: 1, articles: [sampleArticle('a1')], claims: [claim('n1'), claim('k1', kcna)] });
     await fs.writeFile(storeFile(dir), v1);
-    expect(await ingestParsed(dir, [parsed('a2', [claim('n2')])])).toEqual([{ added: 1, existing: 0 }]);
+    expect(await ingestParsed(dir, [parsed('a2', [claim('n2')])])).toMatchObject([{ added: 1, existing: 0 }]);
     expect(await fs.readFile(`${storeFile(dir)}.v1.bak`, 'utf8')).toBe(v1);
     const onDisk = await storeOnDisk(dir);
     expect(onDisk.version).toBe(STORE_VERSION);

@@ -3,6 +3,13 @@ export interface OutStream {
   write(chunk: string): unknown;
   /** Terminal width, when the stream is a terminal. */
   columns?: number;
+  /** Whether the stream is a terminal (stderr's decides on a progress bar). */
+  isTTY?: boolean;
+  /** For backpressure: streams whose write() can return false say when they drain. */
+  once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  removeListener?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  /** Set once the stream is closed (e.g. `| head` stopped reading). */
+  destroyed?: boolean;
 }
 
 export interface CliIo {
@@ -22,6 +29,30 @@ export function processIo(): CliIo {
     env: process.env,
     isTTY: process.stdout.isTTY === true,
   };
+}
+
+/**
+ * Writes, and when the stream's buffer is full waits for it to drain, so a
+ * producer that awaits this never runs ahead of its reader. Resolves false once
+ * the stream is closed: the caller should stop producing.
+ */
+export async function writeAndWait(stream: OutStream, text: string): Promise<boolean> {
+  if (isClosed(stream)) return false;
+  if (stream.write(text) === false && stream.once) {
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        for (const event of ['drain', 'close', 'error'] as const) stream.removeListener?.(event, done);
+        resolve();
+      };
+      for (const event of ['drain', 'close', 'error'] as const) stream.once?.(event, done);
+    });
+  }
+  return !isClosed(stream);
+}
+
+// A function, so the check is made afresh after the awaits above.
+function isClosed(stream: OutStream): boolean {
+  return stream.destroyed === true;
 }
 
 /**

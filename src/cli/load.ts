@@ -85,8 +85,15 @@ export function resolveTopic(name: string, loaded: Loaded): Topic {
 
 /** The article an --article value means: its id, an id prefix, or the file it was read from. */
 export function resolveArticle(query: string, articles: readonly Article[]): Article {
-  const byOrigin = articles.filter((a) => a.origin && (a.origin === query || baseName(a.origin) === query));
+  // Its URL (the canonical one, or the address it was fetched from) names it too.
+  const byOrigin = articles.filter((a) => (a.origin && (a.origin === query || baseName(a.origin) === query)) || a.url === query);
   if (byOrigin.length === 1) return byOrigin[0] as Article;
+  if (byOrigin.length > 1) {
+    throw new ClaimsError(`'${query}' is where ${byOrigin.length} articles came from`, {
+      code: 'NOT_FOUND',
+      hint: `give the article's id instead: ${byOrigin.slice(0, 5).map((a) => a.id).join(', ')}`,
+    });
+  }
   const found = findByIdPrefix(articles, query, (a) => a.id);
   if (found.kind === 'found') return found.item;
   if (found.kind === 'ambiguous') {
@@ -97,7 +104,7 @@ export function resolveArticle(query: string, articles: readonly Article[]): Art
   }
   throw new ClaimsError(`no stored article has the id '${query}'`, {
     code: 'NOT_FOUND',
-    hint: "run 'claims list --json' to see article ids, or give the file name the article was ingested from",
+    hint: "run 'claims articles' to see the stored articles and their ids, or give the file name or URL the article was ingested from",
   });
 }
 

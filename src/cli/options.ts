@@ -1,7 +1,8 @@
 // Options and help text shared by several commands.
 import { Option } from 'commander';
 import { ClaimsError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes, parseByteSize } from '../input/index.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, INPUT_FORMATS, formatBytes, formatSeconds, parseByteSize, parseTimeout } from '../input/index.js';
+import type { Format } from './render/index.js';
 
 export function formatOption(allowed: readonly string[], fallback: string): Option {
   return new Option('--format <format>', `output format (default: ${fallback})`).choices(allowed);
@@ -10,6 +11,15 @@ export function formatOption(allowed: readonly string[], fallback: string): Opti
 export function maxBytesOption(): Option {
   return new Option('--max-bytes <size>', `refuse articles larger than this (e.g. 500KB, 50MB; default: ${formatBytes(DEFAULT_MAX_BYTES)})`)
     .argParser((value: string) => parseByteSize(value));
+}
+
+export function inputFormatOption(): Option {
+  return new Option('--input-format <format>', 'read the input as this, whatever its name or content type (default: told from the file extension, the content type or the first bytes)').choices(INPUT_FORMATS);
+}
+
+export function timeoutOption(): Option {
+  return new Option('--timeout <seconds>', `give up on a URL that has not been fetched within this time (default: ${formatSeconds(DEFAULT_TIMEOUT_MS)})`)
+    .argParser((value: string) => parseTimeout(value));
 }
 
 /** For repeatable options: `--actor A --actor B`. */

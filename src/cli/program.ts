@@ -3,12 +3,14 @@
 import { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerActors } from './commands/actors.js';
+import { registerArticles } from './commands/articles.js';
 import { registerCompare } from './commands/compare.js';
 import { registerConflicts } from './commands/conflicts.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
 import { registerParse } from './commands/parse.js';
+import { registerRemove } from './commands/remove.js';
 import { registerReport } from './commands/report.js';
 import { registerShow } from './commands/show.js';
 import { registerTimeline } from './commands/timeline.js';
@@ -37,12 +39,13 @@ export function buildProgram(io: CliIo): Command {
       'after',
       examples([
         ['claims ingest article.txt', 'extract the claims of an article and store them'],
+        ['claims ingest https://example.com/news/story', 'the same for a web page (or a saved .html file, or a folder)'],
         ['claims compare --about deployment', 'who asserts, denies, has not confirmed'],
         ['claims list --actor NATO --json', 'one actor\'s claims, as JSON'],
         ['claims export --format csv --out claims.csv', 'everything, for a spreadsheet'],
       ]),
     );
-  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerTopics, registerTimeline, registerConflicts, registerReport]) {
+  for (const register of [registerParse, registerIngest, registerList, registerShow, registerActors, registerCompare, registerExport, registerArticles, registerRemove, registerTopics, registerTimeline, registerConflicts, registerReport]) {
     register(program, io);
   }
   return program;

@@ -18,10 +18,7 @@ export function decodeArticle(bytes: Uint8Array, origin: string): string {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new ClaimsError(`${where} looks like a binary file (NUL byte at offset ${nul}), not an article`, {
-      code: 'INPUT_INVALID',
-      hint: 'give a plain-text (UTF-8) article; save PDFs or Word files as text first',
-    });
+    throw binaryError(where, nul);
   }
   let text: string;
   try {
@@ -42,13 +39,57 @@ export function decodeArticle(bytes: Uint8Array, origin: string): string {
   return text;
 }
 
+/**
+ * Decodes a web page or a served text: in the charset its Content-Type header
+ * names, else the one its <meta> declares, else UTF-8 (checked strictly, as for
+ * article files). Legacy charsets (windows-1252, ISO-8859-x, Shift_JIS, …) are
+ * decoded as declared.
+ */
+export function decodePage(bytes: Uint8Array, origin: string, headerCharset?: string, html = true): string {
+  const charset = headerCharset ?? (html ? declaredCharset(bytes) : undefined);
+  if (charset === undefined) return decodeArticle(bytes, origin);
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch (cause) {
+    throw new ClaimsError(`${describeOrigin(origin)} is in the character set '${charset}', which claims cannot read`, {
+      code: 'INPUT_INVALID',
+      hint: `convert it to UTF-8 first, e.g. \`iconv -f ${charset} -t UTF-8 FILE > FILE.utf8.html\``,
+      cause,
+    });
+  }
+  if (decoder.encoding === 'utf-8' || decoder.encoding.startsWith('utf-16')) return decodeArticle(bytes, origin);
+  const where = describeOrigin(origin);
+  if (bytes.length === 0) throw emptyError(where);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw binaryError(where, nul);
+  const text = normaliseNewlines(decoder.decode(bytes));
+  if (text.trim() === '') throw emptyError(where);
+  return text;
+}
+
+/** The charset a page declares in its first 1024 bytes: <meta charset> or http-equiv Content-Type. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
+}
+
 /** CRLF and lone CR become LF, so offsets refer to one form of the text. */
 export function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
 export function describeOrigin(origin: string): string {
-  return origin === '-' ? 'standard input' : `'${origin}'`;
+  if (origin === '-') return 'standard input';
+  const record = /^-:(\d+)$/.exec(origin);
+  return record ? `standard input line ${record[1]}` : `'${origin}'`;
+}
+
+function binaryError(where: string, nul: number): ClaimsError {
+  return new ClaimsError(`${where} looks like a binary file (NUL byte at offset ${nul}), not an article`, {
+    code: 'INPUT_INVALID',
+    hint: 'give a plain-text (UTF-8) article; save PDFs or Word files as text first',
+  });
 }
 
 function emptyError(where: string): ClaimsError {

@@ -21,8 +21,12 @@ export interface ArticleInput {
 }
 
 export async function readArticle(source: string, options: ReadOptions): Promise<ArticleInput> {
-  const bytes = source === '-' ? await readStdin(options) : await readArticleFile(source, options);
-  return { origin: source, text: decodeArticle(bytes, source) };
+  return { origin: source, text: decodeArticle(await readArticleBytes(source, options), source) };
+}
+
+/** The bytes of a file or of standard input ("-"), refused above the size limit. */
+export async function readArticleBytes(source: string, options: ReadOptions): Promise<Uint8Array> {
+  return source === '-' ? readStdin(options) : readArticleFile(source, options);
 }
 
 async function readArticleFile(path: string, { maxBytes }: ReadOptions): Promise<Uint8Array> {
@@ -31,7 +35,7 @@ async function readArticleFile(path: string, { maxBytes }: ReadOptions): Promise
     if (info.isDirectory()) {
       throw new ClaimsError(`'${path}' is a folder, not an article file`, {
         code: 'INPUT_INVALID',
-        hint: `give the article files inside it, e.g. \`claims ingest ${path}/*.txt\``,
+        hint: `\`claims ingest ${path}\` takes every article file below it`,
       });
     }
     if (info.isFile() && info.size > maxBytes) {
@@ -42,24 +46,32 @@ async function readArticleFile(path: string, { maxBytes }: ReadOptions): Promise
     if (bytes.length > maxBytes) throw tooLarge(path, maxBytes, bytes.length);
     return bytes;
   } catch (cause) {
-    if (cause instanceof ClaimsError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new ClaimsError(`article file '${path}' does not exist`, {
-        code: 'INPUT_NOT_FOUND',
-        hint: 'check the path (it is relative to the current folder), or give - to read the article from standard input',
-        cause,
-      });
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new ClaimsError(`cannot read '${path}': permission denied`, {
-        code: 'INPUT_INVALID',
-        hint: 'check the file permissions',
-        cause,
-      });
-    }
-    throw new ClaimsError(`cannot read '${path}': ${(cause as Error).message}`, { code: 'INPUT_INVALID', cause });
+    throw fileError(path, cause);
   }
+}
+
+/** The error for a file that is missing, unreadable or a folder, from what fs threw. */
+export function fileError(path: string, cause: unknown): ClaimsError {
+  if (cause instanceof ClaimsError) return cause;
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new ClaimsError(`article file '${path}' does not exist`, {
+      code: 'INPUT_NOT_FOUND',
+      hint: 'check the path (it is relative to the current folder), or give - to read the article from standard input',
+      cause,
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new ClaimsError(`cannot read '${path}': permission denied`, { code: 'INPUT_INVALID', hint: 'check the file permissions', cause });
+  }
+  if (code === 'EISDIR') {
+    return new ClaimsError(`'${path}' is a folder, not an article file`, {
+      code: 'INPUT_INVALID',
+      hint: `\`claims ingest ${path}\` takes every article file below it`,
+      cause,
+    });
+  }
+  return new ClaimsError(`cannot read '${path}': ${(cause as Error).message}`, { code: 'INPUT_INVALID', cause });
 }
 
 async function readStdin({ stdin, maxBytes }: ReadOptions): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 // Entry point of the pure parsing layer: article text in, article metadata and
 // claims out. No I/O happens below src/parse/.
 import { createHash } from 'node:crypto';
-import type { ActorRegistry, Article, Claim, ParseResult } from '../model.js';
+import type { ActorRegistry, Article, ArticleMeta, Claim, ParseResult } from '../model.js';
 import { attributions, type Attribution } from './attribution.js';
 import { resolveDatePhrase } from './dates.js';
 import { Discourse } from './discourse.js';
@@ -16,11 +16,31 @@ export interface ParseOptions {
   origin?: string | null;
   /** Year assumed for a dateline without one when the text names no year (default: this year). */
   fallbackYear?: number;
+  /**
+   * What the page or input record says about the article. Each field given wins
+   * over what is read from the text: a publication date here is also the day that
+   * "said Friday" is counted back from. A URL gives the article its id.
+   */
+  meta?: ArticleMeta;
 }
 
 export { readMetadata } from './metadata.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+// Query parameters that only say how a reader arrived, not which article it is.
+const TRACKING_PARAM = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|ocid|cmpid|at_\w+)$/i;
+
+/**
+ * The id of the article at a canonical URL: the same page, whatever fragment or
+ * tracking parameters the link had, always gets the same id.
+ */
+export function articleIdForUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  for (const key of [...parsed.searchParams.keys()]) if (TRACKING_PARAM.test(key)) parsed.searchParams.delete(key);
+  return sha256(`url:${parsed.href}`).slice(0, 16);
+}
 
 /** Units with metadata lines removed and dateline openers cut off. */
 function storyUnits(text: string, bodyStart: number, skip: Span[]): Unit[] {
@@ -115,15 +135,21 @@ function sharesName(a: Claim, mention: string, speakerId: string): boolean {
 
 export function parseArticle(text: string, options: ParseOptions): ParseResult {
   const textHash = sha256(text);
-  const articleId = textHash.slice(0, 16);
-  const meta = readMetadata(text, { fallbackYear: options.fallbackYear ?? new Date().getUTCFullYear() });
+  // Claim ids come from the text alone, so the same text gives the same claims
+  // whether it was read from a file, a web page or a record.
+  const textId = textHash.slice(0, 16);
+  const given = options.meta ?? {};
+  const articleId = given.url ? articleIdForUrl(given.url) : textId;
+  const read = readMetadata(text, { fallbackYear: options.fallbackYear ?? new Date().getUTCFullYear() });
+  const meta = { ...read, date: given.date ?? read.date };
   const article: Article = {
     id: articleId,
-    title: meta.title,
+    title: given.title ?? read.title,
     date: meta.date,
-    source: meta.source,
-    byline: meta.byline,
+    source: given.source ?? read.source,
+    byline: given.byline ?? read.byline,
     origin: options.origin ?? null,
+    url: given.url ?? null,
     textHash,
     length: text.length,
   };
@@ -189,7 +215,7 @@ export function parseArticle(text: string, options: ParseOptions): ParseResult {
         }
         const frame = a.frames[0]!;
         const claim: Claim = {
-          id: sha256(`${articleId}:${unit.start}:${unit.end}:${speaker.id}:${frame.cueStart}`).slice(0, 16),
+          id: sha256(`${textId}:${unit.start}:${unit.end}:${speaker.id}:${frame.cueStart}`).slice(0, 16),
           articleId,
           speaker,
           stance,

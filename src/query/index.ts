@@ -9,6 +9,8 @@ export type { ActorPosition, Comparison } from './compare.js';
 export { summariseActors, resolveActorIds, normaliseName } from './actors.js';
 export type { ActorSummary, StanceCounts } from './actors.js';
 export { findByIdPrefix, uniquePrefixLength } from './lookup.js';
+export { summariseArticles } from './articles.js';
+export type { ArticleSummary } from './articles.js';
 export type { Lookup } from './lookup.js';
 export { groupRepeats, repeatsOf, claimSimilarity, contentStems, jaccard, REPEAT_THRESHOLD } from './repeats.js';
 export type { RepeatGroup, RepeatOptions } from './repeats.js';

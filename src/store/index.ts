@@ -12,5 +12,5 @@ export {
   type StoreSnapshot,
   type UpdateOptions,
 } from './store-file.js';
-export { mergeParsed } from './merge.js';
+export { mergeAll, mergeParsed, removeArticle, type MergeResult } from './merge.js';
 export { readRegistry, readTopics, writeRegistry, writeTopics } from './user-data.js';

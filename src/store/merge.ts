@@ -1,30 +1,87 @@
-// Folding a parse result into the store. Pure (no I/O, no clock) so ingest can run
-// it inside updateStore and tests can run it on plain objects.
-import type { ParseResult, StoreData } from '../model.js';
+// Folding parse results into the store, and taking an article out of it. Pure (no
+// I/O, no clock) so ingest and remove run them inside updateStore and tests can
+// run them on plain objects.
+import type { Article, ParseResult, StoreData } from '../model.js';
+
+export interface MergeResult {
+  /** The stored article the claims belong to (an earlier record of the same text keeps its id). */
+  articleId: string;
+  added: number;
+  existing: number;
+  /** Claims of an earlier version of the page at the same URL, replaced by this one's. */
+  replaced: number;
+}
 
 /**
- * Adds the article unless its id is already stored, and every claim whose id is
- * not. Ids come from the parser and are derived from the text, so ingesting the
- * same article again changes nothing — not even the original `ingestedAt`.
- * `added` and `existing` count claims. Linear in the store size: one Set of ids.
+ * Adds each article once and every claim whose id is not stored yet. An article is
+ * the same as a stored one when it has the same id (its canonical URL, or its text
+ * hash) or the same text: the same story read from a file and from its URL is kept
+ * once, under the id it was first stored with. Claim ids come from the text, so
+ * ingesting the same article again changes nothing — not even `ingestedAt`.
+ * A page at a stored URL whose text has changed replaces the stored version: the
+ * article record takes the new text's details and its claims replace the old ones.
+ * Linear in the store size however many results are merged: the indexes are built once.
+ */
+export function mergeAll(data: StoreData, results: readonly ParseResult[], ingestedAt?: string): MergeResult[] {
+  const byId = new Map(data.articles.map((a) => [a.id, a]));
+  const byText = new Map(data.articles.map((a) => [a.textHash, a]));
+  const known = new Set(data.claims.map((claim) => claim.id));
+  return results.map((parsed) => {
+    const stamp = ingestedAt ?? parsed.article.ingestedAt;
+    const incoming: Article = stamp === undefined ? { ...parsed.article } : { ...parsed.article, ingestedAt: stamp };
+    let stored = byId.get(incoming.id) ?? byText.get(incoming.textHash);
+    let replaced = 0;
+    if (stored === undefined) {
+      stored = incoming;
+      data.articles.push(stored);
+      byId.set(stored.id, stored);
+    } else if (stored.textHash !== incoming.textHash) {
+      replaced = dropClaimsOf(data, stored.id, known);
+      byText.delete(stored.textHash);
+      Object.assign(stored, incoming);
+    } else if (!stored.url && incoming.url) {
+      stored.url = incoming.url;
+    }
+    byText.set(stored.textHash, stored);
+
+    let added = 0;
+    let existing = 0;
+    for (const claim of parsed.claims) {
+      if (known.has(claim.id)) {
+        existing++;
+        continue;
+      }
+      known.add(claim.id);
+      data.claims.push({ ...claim, articleId: stored.id });
+      added++;
+    }
+    return { articleId: stored.id, added, existing, replaced };
+  });
+}
+
+/**
+ * Adds the article unless it is already stored, and every claim whose id is not:
+ * mergeAll for one result. `added` and `existing` count claims.
  */
 export function mergeParsed(data: StoreData, parsed: ParseResult, ingestedAt?: string): { added: number; existing: number } {
-  if (!data.articles.some((article) => article.id === parsed.article.id)) {
-    const stamp = ingestedAt ?? parsed.article.ingestedAt;
-    data.articles.push(stamp === undefined ? { ...parsed.article } : { ...parsed.article, ingestedAt: stamp });
-  }
+  const [result] = mergeAll(data, [parsed], ingestedAt);
+  return { added: result?.added ?? 0, existing: result?.existing ?? 0 };
+}
 
-  const known = new Set(data.claims.map((claim) => claim.id));
-  let added = 0;
-  let existing = 0;
-  for (const claim of parsed.claims) {
-    if (known.has(claim.id)) {
-      existing++;
-      continue;
-    }
-    known.add(claim.id);
-    data.claims.push({ ...claim });
-    added++;
-  }
-  return { added, existing };
+/** Takes an article and all its claims out of the store; returns how many claims went. */
+export function removeArticle(data: StoreData, articleId: string): { article: Article | undefined; claims: number } {
+  const article = data.articles.find((a) => a.id === articleId);
+  data.articles = data.articles.filter((a) => a.id !== articleId);
+  const claims = dropClaimsOf(data, articleId);
+  return { article, claims };
+}
+
+function dropClaimsOf(data: StoreData, articleId: string, known?: Set<string>): number {
+  const before = data.claims.length;
+  data.claims = data.claims.filter((claim) => {
+    if (claim.articleId !== articleId) return true;
+    known?.delete(claim.id);
+    return false;
+  });
+  return before - data.claims.length;
 }

@@ -31,7 +31,7 @@ import {
 import { ioError, listBackups, readIfExists, removeOrphanedTemps, writeAtomically, writeBackup } from './file-io.js';
 import { storeFile } from './location.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, withLock, type HeldLock } from './lock.js';
-import { mergeParsed } from './merge.js';
+import { mergeAll, type MergeResult } from './merge.js';
 import { detectVersion, migrateFrom } from './migrate.js';
 import { checkSchema, invalidFileError, parseJson, type CheckFailure } from './validate.js';
 
@@ -178,28 +178,37 @@ export async function updateStore<T>(
 }
 
 /**
- * Adds parsed articles and their claims (mergeParsed's rules: an article is kept
- * once, a claim once by id), reading and writing only the shards of the speakers
- * the new claims belong to, plus store.json. Returns mergeParsed's counts per result.
+ * Adds parsed articles and their claims by mergeAll's rules (an article is kept
+ * once, by id or text; a claim once by id), reading and writing only the shards of
+ * the speakers the new claims belong to, plus store.json. A changed page at a
+ * stored URL replaces that article's claims, which may sit in any shard: that rare
+ * case reads the whole store. Returns mergeAll's result per parse result.
  */
 export async function ingestParsed(
   dir: string,
   results: readonly ParseResult[],
   ingestedAt?: string,
   opts: UpdateOptions = {},
-): Promise<{ added: number; existing: number }[]> {
+): Promise<MergeResult[]> {
   return locked(dir, opts, async (lock) => {
     const loaded = await load(dir);
     if (loaded.kind !== 'sharded') {
       // An empty or old store: everything is in memory anyway, and all of it gets written.
       const data = loaded.kind === 'empty' ? emptyStore() : loaded.data;
-      const counts = results.map((parsed) => mergeParsed(data, parsed, ingestedAt));
+      const counts = mergeAll(data, results, ingestedAt);
       if (loaded.kind === 'empty' && data.claims.length === 0 && data.articles.length === 0) return counts;
       await commit(dir, lock, loaded, data.articles, groupBySpeaker(data.claims));
       return counts;
     }
     const { manifest } = loaded;
-    const touched = new Set(results.flatMap((r) => r.claims.map((c) => c.speaker.id)));
+    const byId = new Map(manifest.articles.map((a) => [a.id, a]));
+    const byText = new Map(manifest.articles.map((a) => [a.textHash, a]));
+    const replaces = results.some(({ article }) => {
+      const stored = byId.get(article.id) ?? byText.get(article.textHash);
+      return stored !== undefined && stored.textHash !== article.textHash;
+    });
+    // Every shard when an article's claims are replaced, else only the quoted speakers'.
+    const touched = replaces ? Object.keys(manifest.shards) : new Set(results.flatMap((r) => r.claims.map((c) => c.speaker.id)));
     const data: StoreData = { version: STORE_VERSION, articles: manifest.articles, claims: [] };
     for (const id of touched) {
       const entry = manifest.shards[id];
@@ -207,9 +216,11 @@ export async function ingestParsed(
     }
     const before = shardTexts(data.claims);
     const articlesBefore = JSON.stringify(data.articles);
-    const counts = results.map((parsed) => mergeParsed(data, parsed, ingestedAt));
+    const counts = mergeAll(data, results, ingestedAt);
     const changed = new Map<string, Claim[]>();
-    for (const [id, claims] of groupBySpeaker(data.claims)) if (before.get(id) !== shardText(id, claims)) changed.set(id, claims);
+    const after = groupBySpeaker(data.claims);
+    for (const [id, claims] of after) if (before.get(id) !== shardText(id, claims)) changed.set(id, claims);
+    for (const id of before.keys()) if (!after.has(id)) changed.set(id, []);
     const articlesChanged = JSON.stringify(data.articles) !== articlesBefore;
     if (changed.size === 0 && !articlesChanged) return counts;
     await commit(dir, lock, loaded, data.articles, changed);

@@ -1,16 +1,22 @@
-// `claims ingest <file|->...`: parse articles and add their claims to the store.
+// `claims ingest <input...>`: parse articles (files, folders, URLs, standard input;
+// text, web pages or NDJSON records) and add their claims to the store.
 import type { Command } from 'commander';
 import { ClaimsError } from '../../errors.js';
+import { describeOrigin, expandSources, type ExpandedSources, type InputFormat } from '../../input/index.js';
+import type { ActorRegistry, ParseResult } from '../../model.js';
 import { ingestParsed, readRegistry, storeFile } from '../../store/index.js';
-import { makeContext } from '../context.js';
+import { makeContext, type Context } from '../context.js';
 import type { CliIo } from '../io.js';
-import { examples, formatOption, maxBytesOption } from '../options.js';
-import { readAndParse, type ParsedInput } from '../parse-input.js';
+import { examples, formatOption, inputFormatOption, maxBytesOption, timeoutOption } from '../options.js';
+import { failureMessage, parseSources, type InputSettings } from '../parse-input.js';
+import { startProgress, type Progress } from '../progress.js';
 import { renderView, sanitizeInline, type Format } from '../render/index.js';
 
 interface IngestOptions {
   format?: Format;
   maxBytes?: number;
+  inputFormat?: InputFormat;
+  timeout?: number;
 }
 
 interface IngestedFile {
@@ -20,27 +26,42 @@ interface IngestedFile {
   claims: number;
   added: number;
   existing: number;
+  /** Claims of an earlier version of the same page that this one replaced. */
+  replaced: number;
 }
+
+interface FailedFile {
+  file: string;
+  error: string;
+}
+
+/** Parsed articles are stored this many at a time: one locked store write per batch, and parse results are not all held until the end. */
+const BATCH = 500;
 
 export function registerIngest(program: Command, io: CliIo): void {
   program
     .command('ingest')
     .description('extract the claims of articles and add them to the store (ingesting an article again changes nothing)')
-    .argument('<files...>', 'article files (UTF-8 text); - reads one article from standard input')
+    .argument('<inputs...>', 'article files (text, HTML, NDJSON), folders (every such file below them), http(s) URLs, or - for standard input')
     .addOption(formatOption(['table', 'json'], 'table'))
+    .addOption(inputFormatOption())
     .addOption(maxBytesOption())
+    .addOption(timeoutOption())
     .addHelpText(
       'after',
       examples([
         ['claims ingest article.txt', 'store the claims of one article'],
-        ['claims ingest articles/*.txt', 'several at once: all or none are stored'],
+        ['claims ingest saved-page.html', 'a saved web page: the story is found among menus, ads and comments'],
+        ['claims ingest https://example.com/news/story', 'fetch a page and store its claims'],
+        ['claims ingest downloads/', 'every .txt, .html, .htm, .ndjson and .jsonl file below a folder'],
+        ['crawler | claims ingest - --input-format ndjson', 'records {"text"|"html", "url", "date", "title"}, one per line'],
         ['claims --store ./case-store ingest a.txt', 'use a store folder of its own'],
       ]),
     )
-    .action(async (files: string[], opts: IngestOptions, cmd: Command) => {
+    .action(async (inputs: string[], opts: IngestOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const format = ctx.format(opts.format, 'table');
-      if (files.filter((f) => f === '-').length > 1) {
+      if (inputs.filter((f) => f === '-').length > 1) {
         throw new ClaimsError('standard input (-) can be read only once', {
           code: 'USAGE',
           hint: 'give - once; save the other articles to files and pass their paths',
@@ -48,37 +69,133 @@ export function registerIngest(program: Command, io: CliIo): void {
       }
       const dir = ctx.storeDir();
       const registry = await readRegistry(dir);
-      // Everything is read and parsed before the store is touched, so one bad
-      // file leaves the store as it was.
-      const inputs: ParsedInput[] = [];
-      for (const file of files) inputs.push(await readAndParse(file, registry, io, opts.maxBytes));
-      const ingestedAt = new Date().toISOString();
-      // Reads and writes only the shards of the speakers these articles quote.
-      const counts = await ingestParsed(dir, inputs.map((input) => input.parsed), ingestedAt);
-      const result = inputs.map(({ origin, parsed }, i): IngestedFile => ({
-        file: origin,
-        articleId: parsed.article.id,
-        title: parsed.article.title,
-        claims: parsed.claims.length,
-        ...counts[i]!,
-      }));
-      const added = result.reduce((n, f) => n + f.added, 0);
-      const existing = result.reduce((n, f) => n + f.existing, 0);
+      const { sources, problems, skipped } = await expandSources(inputs);
+      // One input that is one article behaves as always: its error is the command's error.
+      const single = problems.length === 0 && sources.length === 1 && sources[0] === inputs[0];
+      const progress = startProgress(io.stderr, sources.length, ctx.chalk);
+      const run: Run = { done: [], failed: [], unannounced: undefined, seen: 0, records: 0 };
+      try {
+        await ingestAll(ctx, run, { dir, registry, sources, problems, single, progress, settings: { maxBytes: opts.maxBytes, inputFormat: opts.inputFormat, timeoutMs: opts.timeout } });
+      } finally {
+        progress.clear();
+      }
+      const { done, failed, seen } = run;
+      if (run.unannounced !== undefined) throw run.unannounced;
+      if (seen === 0 && problems.length === 0) ctx.note('No articles in the input (no NDJSON records): nothing to store.');
+      const added = done.reduce((n, f) => n + f.added, 0);
+      const existing = done.reduce((n, f) => n + f.existing, 0);
+      const replaced = done.reduce((n, f) => n + f.replaced, 0);
       ctx.out(
         renderView(format, {
-          json: () => ({ store: storeFile(dir), files: result, added, existing }),
+          json: () => ({ store: storeFile(dir), files: done, added, existing, replaced, failed }),
           table: () =>
             [
-              ...result.map(
-                (f) =>
-                  `${sanitizeInline(f.file === '-' ? 'standard input' : f.file)}: ${f.claims} claim${f.claims === 1 ? '' : 's'} ` +
-                  `(${ctx.chalk.green(`${f.added} added`)}, ${f.existing} already there) — ${sanitizeInline(f.title)}`,
-              ),
-              ...(result.length > 1 ? [`Total: ${added} added, ${existing} already there`] : []),
-              ctx.chalk.dim(`Store: ${sanitizeInline(storeFile(dir))}`),
-              '',
+              ...done.map((f) => `${fileLine(ctx, f)}`),
+              ...(done.length > 1 ? [`Total: ${added} added, ${existing} already there${replaced ? `, ${replaced} replaced` : ''}`] : []),
+              ...(done.length > 0 ? [ctx.chalk.dim(`Store: ${sanitizeInline(storeFile(dir))}`), ''] : []),
             ].join('\n'),
         }),
       );
+      // The summary is for what the command line did not list one by one (a folder, a
+      // stream of records) and for failures; a list of files that all went in has its
+      // Total on stdout, and stderr stays empty.
+      const listed = problems.length === 0 && run.records === 0 && sources.length === inputs.length && sources.every((s, i) => s === inputs[i]);
+      if ((seen > 1 && !listed) || failed.length > 0) {
+        const other = skipped > 0 ? `; ${skipped} file${skipped === 1 ? '' : 's'} of other kinds left out` : '';
+        progress.line(
+          `Ingested ${done.length} of ${done.length + failed.length} articles` +
+            `${failed.length ? ` (${failed.length} failed)` : ''}: ${added} claims added, ${existing} already there${other}.`,
+        );
+      }
+      if (failed.length > 0) {
+        const named = failed.slice(0, 3).map((f) => describeOrigin(f.file)).join(', ');
+        throw new ClaimsError(
+          `${failed.length} of ${done.length + failed.length} articles could not be ingested: ${named}${failed.length > 3 ? `, and ${failed.length - 3} more` : ''}`,
+          {
+            code: 'INPUT_INVALID',
+            hint:
+              done.length > 0
+                ? 'the others were stored; fix the inputs named above and run the same command again (what is stored already is not added twice)'
+                : 'nothing was stored; fix the inputs named above and run the command again',
+          },
+        );
+      }
     });
+}
+
+interface Run {
+  done: IngestedFile[];
+  failed: FailedFile[];
+  /** The error of the one article of a single input, thrown as the command's own. */
+  unannounced: unknown;
+  /** Articles read, parsed or not. */
+  seen: number;
+  /** How many of them were NDJSON records. */
+  records: number;
+}
+
+interface IngestPlan {
+  dir: string;
+  registry: ActorRegistry;
+  sources: string[];
+  problems: ExpandedSources['problems'];
+  single: boolean;
+  progress: Progress;
+  settings: InputSettings;
+}
+
+/** Reads and parses every source, storing what parsed in batches; failures are noted and skipped. */
+async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void> {
+  const { progress } = plan;
+  let pending: { origin: string; parsed: ParseResult }[] = [];
+  let finished = 0;
+  const fail = (origin: string, error: unknown, announce: boolean): void => {
+    run.failed.push({ file: origin, error: failureMessage(error) });
+    if (announce) progress.line(`${ctx.chalk.red('error:')} ${sanitizeInline(failureMessage(error))}`);
+    else run.unannounced = error;
+  };
+  // A bar only for many inputs, or for a stream of records once it has more than one.
+  const many = plan.sources.length + plan.problems.length > 1;
+  const update = (source: string): void => {
+    if (many || run.seen > 1) progress.update(finished, run.seen, run.failed.length, source);
+  };
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const ingestedAt = new Date().toISOString();
+    // mergeAll's rules, reading and writing only the shards of the speakers quoted.
+    const result = await ingestParsed(plan.dir, batch.map((b) => b.parsed), ingestedAt);
+    result.forEach((merged, i) => {
+      const { origin, parsed } = batch[i]!;
+      run.done.push({ file: origin, title: parsed.article.title, claims: parsed.claims.length, ...merged });
+    });
+  };
+
+  for (const problem of plan.problems) fail(problem.origin, problem.error, true);
+  for (const source of plan.sources) {
+    update(source);
+    for await (const item of parseSources([source], plan.registry, ctx.io, plan.settings)) {
+      run.seen++;
+      if (item.record) run.records++;
+      if ('error' in item) fail(item.origin, item.error, !plan.single || item.record);
+      else {
+        pending.push({ origin: item.origin, parsed: item.parsed });
+        if (pending.length >= BATCH) await flush();
+      }
+      update(source);
+    }
+    finished++;
+  }
+  await flush();
+  update('');
+}
+
+function fileLine(ctx: Context, f: IngestedFile): string {
+  const name = f.file === '-' ? 'standard input' : describeOrigin(f.file).replace(/^'(.*)'$/, '$1');
+  const replaced = f.replaced ? `, ${f.replaced} replaced: the page changed since it was stored` : '';
+  return (
+    `${sanitizeInline(name)}: ${f.claims} claim${f.claims === 1 ? '' : 's'} ` +
+    `(${ctx.chalk.green(`${f.added} added`)}, ${f.existing} already there${replaced}) — ${sanitizeInline(f.title)}`
+  );
 }
