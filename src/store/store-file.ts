@@ -214,13 +214,18 @@ export async function ingestParsed(
       const entry = manifest.shards[id];
       if (entry !== undefined) data.claims.push(...(await readShard(dir, id, entry).catch((err: unknown) => Promise.reject(unwrapVanished(err)))));
     }
-    const before = shardTexts(data.claims);
+    // Without a replacement mergeAll only appends claims, so a shard changed exactly
+    // when it grew; serialising every touched shard twice to compare is then wasted.
+    const before = replaces ? shardTexts(data.claims) : undefined;
+    const sizes = new Map([...groupBySpeaker(data.claims)].map(([id, group]) => [id, group.length]));
     const articlesBefore = JSON.stringify(data.articles);
     const counts = mergeAll(data, results, ingestedAt);
     const changed = new Map<string, Claim[]>();
     const after = groupBySpeaker(data.claims);
-    for (const [id, claims] of after) if (before.get(id) !== shardText(id, claims)) changed.set(id, claims);
-    for (const id of before.keys()) if (!after.has(id)) changed.set(id, []);
+    for (const [id, claims] of after) {
+      if (before ? before.get(id) !== shardText(id, claims) : sizes.get(id) !== claims.length) changed.set(id, claims);
+    }
+    for (const id of sizes.keys()) if (!after.has(id)) changed.set(id, []);
     const articlesChanged = JSON.stringify(data.articles) !== articlesBefore;
     if (changed.size === 0 && !articlesChanged) return counts;
     await commit(dir, lock, loaded, data.articles, changed);
@@ -264,16 +269,23 @@ async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Art
   lock.assertHeld();
   await removeOrphanedTemps(file);
   await removeUnreferenced(dir, old);
+  const writes: (() => Promise<void>)[] = [];
   for (const [speakerId, claims] of changed) {
     if (claims.length === 0) {
       delete shards[speakerId];
       continue;
     }
     const entry: ShardEntry = { file: `${CLAIMS_DIR}/${shardBaseName(speakerId)}.g${generation}.json`, claims: claims.length, names: namesOf(claims) };
-    lock.assertHeld();
-    await writeAtomically(path.join(dir, entry.file), shardText(speakerId, claims));
     shards[speakerId] = entry;
+    writes.push(async () => {
+      lock.assertHeld();
+      await writeAtomically(path.join(dir, entry.file), shardText(speakerId, claims));
+    });
   }
+  // Each atomic write waits on two fsyncs; many in flight at once share the file
+  // system's journal commits, so a batch touching hundreds of speakers is not
+  // hundreds of sequential disk flushes. All finish before store.json is replaced.
+  await inParallel(writes, SHARD_WRITES_IN_FLIGHT);
   const manifest: Manifest = { version: STORE_VERSION, generation, articles, shards };
   const checked = checkSchema(ManifestSchema, manifest);
   if (!checked.ok) throw new Error(`refusing to write an invalid manifest to ${file}: ${checked.where ?? ''} ${checked.problem}`);
@@ -281,6 +293,26 @@ async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Art
   if (loaded.kind === 'legacy') await writeBackup(file, `v${loaded.fromVersion}`, loaded.bytes);
   lock.assertHeld();
   await writeAtomically(file, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+const SHARD_WRITES_IN_FLIGHT = 32;
+
+/** Runs the tasks, at most `limit` at a time; the first failure is thrown once all have settled. */
+async function inParallel(tasks: readonly (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length && failure === undefined) {
+      const task = tasks[next++]!;
+      try {
+        await task();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  if (failure !== undefined) throw failure.error;
 }
 
 /**
