@@ -2,7 +2,7 @@
 // nothing, and an ingest killed while writing leaves the store as it was.
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

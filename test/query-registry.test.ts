@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimsError } from '../src/errors.js';
 import type { ActorRegistry } from '../src/model.js';
-import { slug } from '../src/parse/discourse.js';
+import { slug } from '../src/ids.js';
 import { actorIdFor, addActor, addAliases, findActor, mergeActors, reresolveClaims } from '../src/query/index.js';
 import { claim } from './helpers/claims.js';
 

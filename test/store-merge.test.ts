@@ -1,7 +1,8 @@
 // mergeAll and removeArticle (src/store/merge.ts) on plain objects: each article
 // kept once, by id or by text; a changed page replaces its stored version.
 import { describe, expect, it } from 'vitest';
-import { STORE_VERSION, type Article, type Claim, type ParseResult, type StoreData } from '../src/model.js';
+import { sampleClaim } from './helpers/store.js';
+import { STORE_VERSION, type Article, type ParseResult, type StoreData } from '../src/model.js';
 import { mergeAll, removeArticle } from '../src/store/index.js';
 
 const article = (id: string, overrides: Partial<Article> = {}): Article => ({
@@ -15,21 +16,7 @@ const article = (id: string, overrides: Partial<Article> = {}): Article => ({
   ...overrides,
 });
 
-const claim = (id: string, overrides: Partial<Claim> = {}): Claim => ({
-  id,
-  articleId: 'a1',
-  speaker: { id: 'seoul-nis', name: 'Seoul NIS', mention: 'the NIS' },
-  stance: 'asserts',
-  date: '2024-05-01',
-  dateText: null,
-  content: `content of ${id}`,
-  quote: null,
-  sentence: `The NIS said ${id}.`,
-  start: 0,
-  end: 10,
-  cue: 'said',
-  ...overrides,
-});
+const claim = sampleClaim;
 
 describe('mergeAll: each article once', () => {
   const page = (id: string, textHash: string, claimIds: string[], overrides: Partial<Article> = {}): ParseResult => ({

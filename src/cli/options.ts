@@ -2,7 +2,6 @@
 import { Option } from 'commander';
 import { ClaimsError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, INPUT_FORMATS, formatBytes, formatSeconds, parseByteSize, parseTimeout } from '../input/index.js';
-import type { Format } from './render/index.js';
 
 export function formatOption(allowed: readonly string[], fallback: string): Option {
   return new Option('--format <format>', `output format (default: ${fallback})`).choices(allowed);

@@ -2,6 +2,7 @@
 // registry does not know, and back-references ("he", "the envoy", "Wood") resolved
 // to the last fitting entity. Only a bounded window of recent entities is kept, so
 // resolution costs the same on the last sentence of a long article as on the first.
+import { slug } from '../ids.js';
 import type { ActorKind, ActorRegistry, Speaker } from '../model.js';
 import {
   DETERMINERS,
@@ -63,15 +64,6 @@ const norm = (s: string) =>
 
 const stripDeterminer = (s: string) => s.replace(/^(?:the|a|an)\s+/i, '');
 
-export function slug(s: string): string {
-  const out = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return out || 'source';
-}
 
 const contentWords = (s: string) =>
   words(s)

@@ -326,9 +326,6 @@ function cleanHead(p: Phrase): Phrase {
 
 const CLAIM_NOUNS = /^(?:claim|claims|charge|charges|allegation|allegations|accusation|accusations|assertion|assertions|account|version|report|reports|statement|suggestion|figure|figures|estimate|rumour|rumours|rumor|rumors|story)$/;
 
-/** Lower-case words that may stand before a name inside one noun phrase ("coach Henrik Sall"). */
-const NOUN_MODIFIERS = /^(?:of|and|or|nor|by|for|to|in|on|at|with|from|coach|manager|winger|striker|keeper|captain|company|firm|group|daily|weekly|paper|newspaper|broadcaster|agency|station|channel|magazine|site|outlet|blog|website|minister|secretary|official|spokesman|spokeswoman|spokesperson|analyst|lawyer|councillor|senator|general|chief|president|director|founder|owner|champion|star|player|driver|singer|actor|rapper|author|economist|professor|doctor|colonel|commodore|ambassador|envoy|commissioner|chair|chairman|chairwoman|executive|editor|reporter|attorney|judge)$/;
-
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'al', 'el', 'bin', 'da', 'di', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
 
 /** All words capitalised (bar particles such as "van", "de"): "Víctor Pallas", "Dr. Ruth Adeyemi". */

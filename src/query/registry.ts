@@ -1,6 +1,7 @@
 // Shaping the actor registry: adding an actor, giving one another name, merging two
 // into one, and re-resolving stored claims to match. Pure: each edit takes the
 // registry and the claims and returns a new registry; the CLI writes it.
+import { slug } from '../ids.js';
 import { ClaimsError } from '../errors.js';
 import type { Actor, ActorKind, ActorRegistry, Claim } from '../model.js';
 import { normaliseName, resolveActorIds } from './actors.js';
@@ -11,13 +12,7 @@ import { normaliseName, resolveActorIds } from './actors.js';
  * the claims already filed under tomas-veld.
  */
 export function actorIdFor(name: string): string {
-  const out = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return out || 'source';
+  return slug(name);
 }
 
 /** An actor as an edit finds it: in the registry, or only in stored claims. */
