@@ -1,20 +1,11 @@
 // mergeAll and removeArticle (src/store/merge.ts) on plain objects: each article
 // kept once, by id or by text; a changed page replaces its stored version.
 import { describe, expect, it } from 'vitest';
-import { sampleClaim } from './helpers/store.js';
+import { sampleArticle, sampleClaim } from './helpers/store.js';
 import { STORE_VERSION, type Article, type ParseResult, type StoreData } from '../src/model.js';
 import { mergeAll, removeArticle } from '../src/store/index.js';
 
-const article = (id: string, overrides: Partial<Article> = {}): Article => ({
-  id,
-  title: `Article ${id}`,
-  date: '2024-05-01',
-  source: 'AFP',
-  byline: null,
-  textHash: `hash-${id}`,
-  length: 100,
-  ...overrides,
-});
+const article = sampleArticle;
 
 const claim = sampleClaim;
 

@@ -41,6 +41,14 @@ const ISO_YEAR = /^(\d{4})$/;
  * for --since and its last for --until; anything else ("last friday", "3 weeks
  * ago", "Oct 22 2024") goes to chrono-node, loaded only then.
  */
+/** The --since/--until bounds a command was given, read as dates (either may be absent). */
+export async function dateBounds(opts: { since?: string; until?: string }): Promise<{ since: string | undefined; until: string | undefined }> {
+  return {
+    since: opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since'),
+    until: opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until'),
+  };
+}
+
 export async function parseDateBound(value: string, edge: 'since' | 'until', now = new Date()): Promise<string> {
   const text = value.trim();
   const day = ISO_DAY.exec(text);

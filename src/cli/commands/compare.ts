@@ -7,7 +7,7 @@ import { repeatsJson } from '../claims-view.js';
 import { makeContext, type Context } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore, noteEmpty, resolveActors } from '../load.js';
-import { examples, formatOption, parseDateBound } from '../options.js';
+import { dateBounds, examples, formatOption } from '../options.js';
 import { FORMATS, renderTable, renderView, sanitizeInline, type TableCell, type Format } from '../render/index.js';
 
 interface CompareOptions {
@@ -42,8 +42,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     .action(async (actors: string[], opts: CompareOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const format = ctx.format(opts.format, 'table');
-      const since = opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since');
-      const until = opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until');
+      const { since, until } = await dateBounds(opts);
       const loaded = await loadStore(ctx);
       const claims = filterClaims(loaded.data.claims, {
         actorIds: resolveActors(actors, loaded),

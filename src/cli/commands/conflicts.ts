@@ -7,7 +7,7 @@ import { stanceCell } from '../claims-view.js';
 import { makeContext, type Context } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore, noteEmpty, resolveActors, resolveTopic } from '../load.js';
-import { collect, examples, formatOption, parseDateBound } from '../options.js';
+import { collect, dateBounds, examples, formatOption } from '../options.js';
 import { FORMATS, renderTable, renderView, sanitizeInline, type Format, type TableCell } from '../render/index.js';
 
 interface ConflictsOptions {
@@ -38,8 +38,7 @@ export function registerConflicts(program: Command, io: CliIo): void {
     .action(async (opts: ConflictsOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const format = ctx.format(opts.format, 'table');
-      const since = opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since');
-      const until = opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until');
+      const { since, until } = await dateBounds(opts);
       const loaded = await loadStore(ctx);
       const topics = opts.topic === undefined ? loaded.topics : [resolveTopic(opts.topic, loaded)];
       const actorIds = resolveActors(opts.actor ?? [], loaded);

@@ -6,7 +6,7 @@ import { claimsCsvWithArticles, claimsTable, repeatsJson, withRepeatColumns } fr
 import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadActorsClaims, loadStore, noteEmpty, resolveActors, resolveArticle } from '../load.js';
-import { collect, examples, formatOption, parseDateBound } from '../options.js';
+import { collect, dateBounds, examples, formatOption } from '../options.js';
 import { FORMATS, renderView, type Format } from '../render/index.js';
 
 interface ListOptions {
@@ -45,8 +45,7 @@ export function registerList(program: Command, io: CliIo): void {
     .action(async (opts: ListOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const format = ctx.format(opts.format, 'table');
-      const since = opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since');
-      const until = opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until');
+      const { since, until } = await dateBounds(opts);
       // With --actor only those actors' shards are read, not the whole store.
       const byActor = opts.actor && opts.actor.length > 0 ? await loadActorsClaims(ctx, opts.actor) : undefined;
       const loaded = byActor?.loaded ?? (await loadStore(ctx));

@@ -7,7 +7,7 @@ import { buildReport, filterClaims } from '../../query/index.js';
 import { makeContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadStore, noteEmpty, resolveActors, resolveTopic } from '../load.js';
-import { collect, examples, formatOption, parseDateBound } from '../options.js';
+import { collect, dateBounds, examples, formatOption } from '../options.js';
 import { writeOutputFile } from '../output-file.js';
 import { renderJson, sanitizeInline } from '../render/index.js';
 import { reportHtml } from '../report/html.js';
@@ -50,8 +50,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .action(async (opts: ReportOptions, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const format = ctx.format(opts.format, 'html');
-      const since = opts.since === undefined ? undefined : await parseDateBound(opts.since, 'since');
-      const until = opts.until === undefined ? undefined : await parseDateBound(opts.until, 'until');
+      const { since, until } = await dateBounds(opts);
       const loaded = await loadStore(ctx);
       const topic = opts.topic === undefined ? undefined : resolveTopic(opts.topic, loaded);
       const claims = filterClaims(loaded.data.claims, {
