@@ -23,6 +23,7 @@ import {
 } from './lexicon.js';
 import { leftSubject, rightSubject, splitCoordination, type Phrase, type SubjectNP } from './phrases.js';
 import { BLOT, type Unit } from './segment.js';
+import { tokenize, unitTokens, type Token } from './tokens.js';
 
 export interface Frame {
   cue: string;
@@ -52,23 +53,10 @@ const CUE_FORMS: Map<string, CueForm> = (() => {
   return map;
 })();
 
-const TOKEN = /[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*/gu;
-
-interface Token {
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
-}
-
-function tokenize(s: string): Token[] {
-  return [...s.matchAll(TOKEN)].map((m) => ({ text: m[0], lower: m[0].toLowerCase().replace(/\u2019/g, "'"), start: m.index, end: m.index + m[0].length }));
-}
-
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets']);
 
 /** Skips adverbs leftwards from token `i` and returns the index of the previous real word. */
-function previousWord(tokens: Token[], i: number): number {
+function previousWord(tokens: readonly Token[], i: number): number {
   let j = i - 1;
   while (j >= 0 && (ADVERBS.has(tokens[j]!.lower) || tokens[j]!.lower === 'not')) j--;
   return j;
@@ -87,7 +75,7 @@ function followsQuote(m: string, at: number): boolean {
 
 function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
   const m = unit.masked;
-  const tokens = tokenize(m);
+  const tokens = unitTokens(unit);
   const frames: Frame[] = [];
   tokens.forEach((tok, i) => {
     if (covered(tok.start) || tok.text.includes(BLOT)) return;

@@ -19,6 +19,8 @@ import {
   TITLES,
 } from './lexicon.js';
 import { isProperName, memo, personName, words } from './phrases.js';
+import type { Unit } from './segment.js';
+import { unitTokens, type Token } from './tokens.js';
 
 interface Entity {
   id: string;
@@ -33,6 +35,9 @@ interface Entity {
   spoke: boolean;
   /** Last words of the person names it was mentioned by, for "Wood said". */
   surnames: Set<string>;
+  /** `words(name)` and `isProperName(name)`, kept because every back-reference tests every entity. */
+  nameWords: readonly string[];
+  properName: boolean;
 }
 
 export interface SpeakerInput {
@@ -61,6 +66,16 @@ const norm = (s: string) =>
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** A unit's words as `norm` splits them (hyphens separate), from the tokens the unit already has. */
+function normWords(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.lower.includes('-')) out.push(...t.lower.split('-'));
+    else out.push(t.lower);
+  }
+  return out;
+}
 
 const stripDeterminer = (s: string) => s.replace(/^(?:the|a|an)\s+/i, '');
 
@@ -121,11 +136,13 @@ export class Discourse {
   }
 
   /** Notes the registry actors and introduced people a narration unit mentions. */
-  observe(unit: number, text: string): void {
+  observe(unit: number, segment: Unit): void {
+    const text = segment.masked;
+    const tokens = unitTokens(segment);
     // Registry aliases, longest first at each word: a word-level scan, since one
     // regular expression of every alias costs more than the rest of the parse.
     const { firstWords, longest } = this.registry;
-    const toks = norm(text).split(' ');
+    const toks = normWords(tokens);
     for (let i = 0; i < toks.length; i++) {
       if (!firstWords.has(toks[i]!)) continue;
       for (let n = Math.min(longest, toks.length - i); n > 0; n--) {
@@ -148,10 +165,10 @@ export class Discourse {
     }
     // "Ms. Whitcomb was unbothered", "Representative Dana Whitcomb did something":
     // an honorific or title before a capitalised name marks a person wherever it stands.
-    for (const t of text.matchAll(TITLED_NAME)) {
+    for (const t of tokens.some((w) => TITLE_WORDS.has(w.text)) ? text.matchAll(TITLED_NAME) : []) {
       const title = t[1]!;
       const name = t[2]!;
-      const known = this.recent((e) => e.kind === 'person' && sameSurname(e.name, name));
+      const known = this.recent((e) => e.kind === 'person' && sameSurname(e, name));
       const entity = known ?? this.touch({ id: slug(name), name, kind: 'person', words: headWords(name), gender: genderOf(title) }, unit, false);
       entity.lastSeen = Math.max(entity.lastSeen, unit);
       if (!entity.gender) {
@@ -208,7 +225,7 @@ export class Discourse {
 
     const person = personCandidate(head, input, ctx.cue);
     if (person) {
-      const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e.name, person)));
+      const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e, person)));
       const entity = known ?? this.touch({ id: slug(person), name: person, kind: 'person', words: headWords(mention), gender: genderOf(mention) }, ctx.unit, true);
       addWords(entity, mention, input.descriptors);
       return this.speak(entity, mention, ctx);
@@ -225,7 +242,7 @@ export class Discourse {
       // A registry actor may be a role ("US ambassador") whose holder was named in the
       // mention ("Robert Wood, US ambassador …"), so mentions count as well as the name.
       const known = this.recent((e) => {
-        const ws = words(e.name).map((w) => w.toLowerCase());
+        const ws = e.nameWords.map((w) => w.toLowerCase());
         return e.kind === 'person' ? ws.at(-1) === token || e.surnames.has(token) : ws[0] === token || ws.includes(token);
       });
       if (known) return this.speak(known, mention, ctx);
@@ -285,7 +302,7 @@ export class Discourse {
     if (p.kind === 'person') {
       // A named person is a likelier "she" than an anonymous source quoted in passing.
       const fits = (e: Entity) => e.kind === 'person' && !e.plural && (!e.gender || !p.gender || e.gender === p.gender);
-      return this.recent((e) => fits(e) && isProperName(e.name)) ?? this.recent(fits);
+      return this.recent((e) => fits(e) && e.properName) ?? this.recent(fits);
     }
     if (p.kind === 'thing') return this.recent((e) => e.kind !== 'person' && !e.plural);
     return this.recent((e) => e.plural || (e.kind !== 'person' && e.kind !== 'country')) ?? this.recent((e) => e.kind !== 'person');
@@ -304,7 +321,19 @@ export class Discourse {
   ): Entity {
     let entity = this.entities.find((e) => e.id === seed.id);
     if (!entity) {
-      entity = { id: seed.id, name: seed.name, kind: seed.kind, plural: seed.plural ?? false, media: false, words: new Set(), lastSeen: unit, spoke, surnames: new Set() };
+      entity = {
+        id: seed.id,
+        name: seed.name,
+        kind: seed.kind,
+        plural: seed.plural ?? false,
+        media: false,
+        words: new Set(),
+        lastSeen: unit,
+        spoke,
+        surnames: new Set(),
+        nameWords: words(seed.name),
+        properName: isProperName(seed.name),
+      };
       if (seed.gender) entity.gender = seed.gender;
       this.entities.push(entity);
       if (this.entities.length > DISCOURSE_WINDOW) {
@@ -331,7 +360,8 @@ function addWords(entity: Entity, mention: string, descriptors: string[]): void 
 /** First words of place names, which the narration scan must not take for people ("New Jersey"). */
 const PLACE_PREFIXES = /^(?:New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|San|Santa|Los|Las|Saint|St|Port|Fort|Mount|Lake|Cape|Great|Little|Old)\b/;
 
-const TITLED_NAME = /\b(Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Representative|Rep|Senator|Sen|Governor|Gov|President|Minister|Colonel|Col|General|Gen|Captain|Capt|Commodore|Judge|Justice|Cllr|Councillor|Mayor|Sir|Dame|Lord|Lady)\.?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
+const TITLE_WORDS = new Set('Mr Mrs Ms Miss Dr Prof Professor Representative Rep Senator Sen Governor Gov President Minister Colonel Col General Gen Captain Capt Commodore Judge Justice Cllr Councillor Mayor Sir Dame Lord Lady'.split(' '));
+const TITLED_NAME = new RegExp(`\\b(${[...TITLE_WORDS].join('|')})\\.?\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu');
 
 /** A description without its complement or relative clause: "a mother of five" → "a mother". */
 const nounPart = (d: string) => d.replace(/\s+(?:of|for|at|in|on|with|to|who|whose|which|that)\s.*$/i, '');
@@ -373,10 +403,10 @@ function stripTitles(name: string): string {
   return ws.slice(i).join(' ');
 }
 
-function sameSurname(a: string, b: string): boolean {
-  const sa = words(a).at(-1);
-  const sb = words(b).at(-1);
-  return !!sa && sa === sb && (words(a).length === 1 || words(b).length === 1 || a.split(' ')[0] === b.split(' ')[0]);
+function sameSurname(e: Entity, b: string): boolean {
+  const sa = e.nameWords.at(-1);
+  const wb = words(b);
+  return !!sa && sa === wb.at(-1) && (e.nameWords.length === 1 || wb.length === 1 || e.name.split(' ')[0] === b.split(' ')[0]);
 }
 
 function genderOf(mention: string): 'm' | 'f' | undefined {

@@ -1,6 +1,6 @@
 // Entry point of the pure parsing layer: article text in, article metadata and
 // claims out. No I/O happens below src/parse/.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ActorRegistry, Article, ArticleMeta, Claim, ParseResult } from '../model.js';
 import { attributions, type Attribution } from './attribution.js';
 import { resolveDatePhrase } from './dates.js';
@@ -26,7 +26,8 @@ export interface ParseOptions {
 
 export { readMetadata } from './metadata.js';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// The one-shot form: a Hash object per claim id cost more than the hashing.
+const sha256 = (s: string) => hash('sha256', s, 'hex');
 
 // Query parameters that only say how a reader arrived, not which article it is.
 const TRACKING_PARAM = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|ocid|cmpid|at_\w+)$/i;
@@ -160,7 +161,7 @@ export function parseArticle(text: string, options: ParseOptions): ParseResult {
   let lastUnitClaims: { claims: Claim[]; unit: Unit; direct: boolean } | null = null;
 
   storyUnits(text, meta.bodyStart, meta.skip).forEach((unit, index) => {
-    discourse.observe(index, unit.masked);
+    discourse.observe(index, unit);
     const found = attributions(unit);
     if (found.length === 0) {
       // A quotation standing alone right after an attributed one continues it.

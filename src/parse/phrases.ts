@@ -252,7 +252,7 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
       : quoteClose !== null && !stoppedAt
         ? { start: 0, end: quoteClose, text: m.slice(0, quoteClose) }
         : null;
-  return { ...np, precedingClause };
+  return { mention: np.mention, head: np.head, name: np.name, descriptors: np.descriptors, extent: np.extent, precedingClause };
 }
 
 /** The subject after an inverted verb (`"…," said Rachel Verhoeven, a lawyer.`) or after "according to"/"citing". */

@@ -172,6 +172,7 @@ function splitUnits(text: string, para: Span, quotes: Quote[], paragraph: number
 }
 
 function mask(unit: Unit): string {
+  if (!unit.quotes.some((q) => q.full)) return unit.text;
   // Offsets are UTF-16 code units; split('') keeps them aligned.
   const out = unit.text.split('');
   for (const q of unit.quotes) {

@@ -49,7 +49,9 @@ function openingSentence(s: string): string {
 export function decideStance(input: StanceInput): StanceResult {
   if (input.cues.includes('unconfirm') || input.negatedSubject) return { stance: 'unconfirmed', neutral: false };
   const content = plain(input.content);
-  const frame = plain(input.frame);
+  // The frame is the whole sentence and rarely holds either phrase: normalise it only then.
+  const lowerFrame = input.frame.toLowerCase();
+  const frame = lowerFrame.includes('confirming') || lowerFrame.includes('denial') ? plain(input.frame) : '';
   if (HEDGE.test(content) || /\bwithout (?:\w+ )?confirming\b/.test(frame)) return { stance: 'unconfirmed', neutral: false };
   if (input.cues.includes('deny') || /\b(?:repeated|reiterated) (?:the|his|her|its|their) denial\b/.test(frame)) return { stance: 'denies', neutral: false };
   const opening = openingSentence(withoutInnerQuotes(content));
