@@ -59,6 +59,7 @@ function storyUnits(text: string, bodyStart: number, skip: Span[]): Unit[] {
       start: cut.end,
       text: unit.text.slice(offset),
       masked: unit.masked.slice(offset),
+      tokens: undefined,
       quotes: unit.quotes.filter((q) => q.start >= cut.end),
     });
   }

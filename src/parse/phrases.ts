@@ -17,6 +17,7 @@ import {
   WEEKDAYS,
 } from './lexicon.js';
 import { BLOT } from './segment.js';
+import { eachWord } from './tokens.js';
 
 /** A noun phrase found in a unit, offsets relative to the unit. */
 export interface Phrase {
@@ -44,8 +45,6 @@ export interface LeftSubject extends SubjectNP {
   precedingClause: Phrase | null;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019.\-][\p{L}\p{N}]+)*/gu;
-
 /**
  * Remembers a pure function's answers for recent arguments: the same mentions and
  * chunks are looked at again and again while an article (or a batch) is parsed.
@@ -63,7 +62,11 @@ export function memo<R>(fn: (s: string) => R, limit = 20_000): (s: string) => R 
 }
 
 /** The words of `s` (shared: callers must not modify the array). */
-export const words: (s: string) => readonly string[] = memo((s) => s.match(WORD) ?? []);
+export const words: (s: string) => readonly string[] = memo((s) => {
+  const out: string[] = [];
+  eachWord(s, true, (start, end) => out.push(s.slice(start, end)));
+  return out;
+});
 
 const lower = (s: string) => s.toLowerCase().replace(/\u2019/g, "'");
 
@@ -79,6 +82,22 @@ const DATE_HEAD = new RegExp(
   'iu',
 );
 
+/**
+ * `re`, a pattern anchored at the end of the text, tried on the last stretch of `s`
+ * only: an engine tries an end-anchored pattern from every position. A match that
+ * begins at the cut may reach further left, so that one case reads the whole text.
+ */
+function execAtEnd(re: RegExp, s: string): RegExpExecArray | null {
+  const from = s.length - 160;
+  if (from <= 0) return re.exec(s);
+  const m = re.exec(s.slice(from));
+  if (!m || m.index === 0) return re.exec(s);
+  m.index += from;
+  return m;
+}
+
+const LAST_WORD = /(?:^|[\s\u201c"\u2018])([\p{L}']+)\s*$/u;
+
 /** Drops adverbs, auxiliaries, negation and date phrases between a subject and its verb. */
 function trimVerbGap(s: string): string {
   let out = s.replace(/\s+$/, '');
@@ -86,8 +105,10 @@ function trimVerbGap(s: string): string {
   if (out.endsWith(',')) return out.slice(0, -1);
   for (;;) {
     const before = out;
-    out = out.replace(DATE_TAIL, '').replace(/[\s\u201c"\u2018]+$/, '');
-    const m = /(?:^|[\s\u201c"\u2018])([\p{L}']+)\s*$/u.exec(out);
+    const date = execAtEnd(DATE_TAIL, out);
+    if (date) out = out.slice(0, date.index);
+    out = out.replace(/[\s\u201c"\u2018]+$/, '');
+    const m = execAtEnd(LAST_WORD, out);
     if (m) {
       const w = lower(m[1]!);
       if (ADVERBS.has(w) || AUXILIARIES.has(w) || w === 'not' || w === "n't") out = out.slice(0, m.index);

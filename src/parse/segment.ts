@@ -1,6 +1,7 @@
 // Splits article text into paragraphs, quotations and sentence-like units, keeping
 // every offset into the original text so that evidence can always be sliced back.
 import { ABBREVIATIONS } from './lexicon.js';
+import type { Token } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -25,6 +26,8 @@ export interface Unit extends Span {
   quotes: Quote[];
   /** `text` with the words of full quotations blotted out, so cues inside them are not seen. */
   masked: string;
+  /** The words of `masked`, kept by `unitTokens` on first use; a unit cut shorter drops them. */
+  tokens?: readonly Token[] | undefined;
 }
 
 /** Character that replaces quoted words in `masked`; never a word character. */

@@ -11,26 +11,63 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*/gu;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Length (1, or 2 for a surrogate pair) of the letter or digit at `i`, or 0. A scan by
+ * character codes: the word regex with Unicode classes, and its match objects, were
+ * the largest single cost of parsing.
+ */
+function wordCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  // General punctuation (curly quotes, dashes) and block elements (the quote blot).
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x2580 && c <= 0x259f)) return 0;
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_NUMBER.test(String.fromCodePoint(s.codePointAt(i)!)) ? 2 : 0;
+  return LETTER_OR_NUMBER.test(s[i]!) ? 1 : 0;
+}
+
+/**
+ * Calls `each` with the offsets of every word of `s`: letters and digits, joined by
+ * a connector (an apostrophe, a hyphen, and a full stop when `dots`) when a letter
+ * or digit follows it: what the pattern `[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*`
+ * matches (with `.` among the connectors when `dots`).
+ */
+export function eachWord(s: string, dots: boolean, each: (start: number, end: number) => void): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharAt(s, i);
+    if (!w) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += w;
+    for (;;) {
+      while (i < n && (w = wordCharAt(s, i))) i += w;
+      const c = s.charCodeAt(i);
+      if ((c === 39 || c === 0x2019 || c === 45 || (dots && c === 46)) && i + 1 < n && wordCharAt(s, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    each(start, i);
+  }
+}
 
 export function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) {
-    const lower = m[0].toLowerCase();
-    tokens.push({ text: m[0], lower: lower.includes('\u2019') ? lower.replaceAll('\u2019', "'") : lower, start: m.index, end: m.index + m[0].length });
-  }
+  eachWord(s, false, (start, end) => {
+    const text = s.slice(start, end);
+    const lower = text.toLowerCase();
+    tokens.push({ text, lower: lower.includes('\u2019') ? lower.replaceAll('\u2019', "'") : lower, start, end });
+  });
   return tokens;
 }
 
-const byUnit = new WeakMap<Unit, readonly Token[]>();
-
-/** The words of `unit.masked` (shared: callers must not modify the array). */
+/** The words of `unit.masked`, found on first use (shared: callers must not modify the array). */
 export function unitTokens(unit: Unit): readonly Token[] {
-  let tokens = byUnit.get(unit);
-  if (!tokens) {
-    tokens = tokenize(unit.masked);
-    byUnit.set(unit, tokens);
-  }
-  return tokens;
+  return (unit.tokens ??= tokenize(unit.masked));
 }
