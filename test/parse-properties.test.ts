@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParseResultSchema } from '../src/model.js';
 import { parseArticle } from '../src/parse/index.js';
+import { eachWord, tokenize } from '../src/parse/tokens.js';
 import { registry } from './helpers/parse.js';
 
 // Text built from pieces that trigger the parser's rules, so random inputs reach them.
@@ -38,6 +39,30 @@ describe('parser properties', () => {
         expect(b).toEqual(a);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('word scan', () => {
+  // The scan replaces these patterns for speed; it must find exactly what they find.
+  const TOKEN = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
+  const WORD = /[\p{L}\p{N}]+(?:['\u2019.-][\p{L}\p{N}]+)*/gu;
+  const char = fc.constantFrom('a', 'B', 'z', '9', ' ', "'", '\u2019', '-', '.', 'é', 'Ж', '\u2588', '\u201c', '\u201d', '\u{1D400}', '😀', 'İ', '\n', ',', '\u00a0', '٣', '中', '\u0301', '\uD800');
+  const text = fc.oneof(fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')), fc.string({ maxLength: 40, unit: 'binary' }));
+  const scan = (s: string, dots: boolean) => {
+    const out: [number, string][] = [];
+    eachWord(s, dots, (start, end) => out.push([start, s.slice(start, end)]));
+    return out;
+  };
+
+  it('finds the same words, at the same offsets, as the Unicode word patterns', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(scan(s, false)).toEqual([...s.matchAll(TOKEN)].map((m) => [m.index, m[0]]));
+        expect(scan(s, true)).toEqual([...s.matchAll(WORD)].map((m) => [m.index, m[0]]));
+        expect(tokenize(s).map((t) => t.text)).toEqual(s.match(TOKEN) ?? []);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
