@@ -38,17 +38,21 @@ const WEEKDAY_RE = new RegExp(
   'i',
 );
 
-type Rule = (phrase: string, ref: string, previous: string | null) => DateHit | null;
+type Rule = ((phrase: string, ref: string, previous: string | null) => DateHit | null) & { pattern: RegExp };
 
 /** A month name or a numeric date: without one, no calendar date can be in a phrase. */
 export const CALENDAR_HINT = /\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])|\bmay\s+\d|\d\s+may\b|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/i;
 
-const fixed = (re: RegExp, shift: (ref: string, previous: string | null) => string | null): Rule => (phrase, ref, previous) => {
-  const m = re.exec(phrase);
-  if (!m) return null;
-  const date = shift(ref, previous);
-  return date ? { date, text: m[0], index: m.index } : null;
-};
+/** A rule, with the pattern without which it finds nothing. */
+const rule = (pattern: RegExp, read: (phrase: string, ref: string, previous: string | null) => DateHit | null): Rule => Object.assign(read, { pattern });
+
+const fixed = (re: RegExp, shift: (ref: string, previous: string | null) => string | null): Rule =>
+  rule(re, (phrase, ref, previous) => {
+    const m = re.exec(phrase);
+    if (!m) return null;
+    const date = shift(ref, previous);
+    return date ? { date, text: m[0], index: m.index } : null;
+  });
 
 /** Rules in no particular order: the hit nearest the start of the phrase wins. */
 const RULES: Rule[] = [
@@ -59,7 +63,7 @@ const RULES: Rule[] = [
   fixed(/\b(?:today|tonight|this (?:morning|afternoon|evening))\b/i, (ref) => ref),
   // Vague spans fall back to the article's date, as the annotation rules ask.
   fixed(/\b(?:(?:earlier|later) this|last|this) (?:week|month|year|weekend)\b|\brecently\b/i, (ref) => ref),
-  (phrase, ref) => {
+  rule(WEEKDAY_RE, (phrase, ref) => {
     const m = WEEKDAY_RE.exec(phrase);
     if (!m) return null;
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase() as (typeof WEEKDAYS)[number]);
@@ -67,9 +71,9 @@ const RULES: Rule[] = [
     let back = (today - target + 7) % 7;
     if (back === 0 && m[1]?.toLowerCase() === 'last') back = 7;
     return { date: addDays(ref, -back), text: m[0], index: m.index };
-  },
-  (phrase, ref) => {
-    // chrono is by far the slowest rule: ask it only when a calendar date may be there.
+  }),
+  // chrono is by far the slowest rule: asked only when a calendar date may be there.
+  rule(CALENDAR_HINT, (phrase, ref) => {
     if (!CALENDAR_HINT.test(phrase)) return null;
     const [hit] = chrono.strict.parse(phrase, toUtc(ref));
     if (!hit || !hit.start.isCertain('day') || !hit.start.isCertain('month')) return null;
@@ -77,18 +81,21 @@ const RULES: Rule[] = [
     const day = hit.start.get('day')!;
     const date = hit.start.isCertain('year') ? isoDay(hit.start.get('year')!, month, day) : monthDayBefore(month, day, ref);
     return { date, text: hit.text.trim(), index: hit.index };
-  },
+  }),
 ];
+
+/** Any rule's pattern: most places a date is looked for hold none, and one pass says so. */
+const ANY_RULE = new RegExp(RULES.map((r) => `(?:${r.pattern.source})`).join('|'), 'i');
 
 /**
  * The first date phrase in `phrase` resolved against the article's date `ref`;
  * `previous` is the date of the statement before, for "the following day".
  */
 export function resolveDatePhrase(phrase: string, ref: string | null, previous: string | null): DateHit | null {
-  if (!ref || !phrase.trim()) return null;
+  if (!ref || !phrase.trim() || !ANY_RULE.test(phrase)) return null;
   let best: DateHit | null = null;
-  for (const rule of RULES) {
-    const hit = rule(phrase, ref, previous);
+  for (const read of RULES) {
+    const hit = read(phrase, ref, previous);
     if (hit && (!best || hit.index < best.index)) best = hit;
   }
   return best;

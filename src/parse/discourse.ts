@@ -56,6 +56,9 @@ export interface ResolveContext {
   cue: string;
 }
 
+// Ids of names met again and again (Unicode normalisation is the costly part).
+const slugOf = memo(slug);
+
 /** How many recent entities a back-reference may reach. */
 export const DISCOURSE_WINDOW = 40;
 
@@ -161,7 +164,7 @@ export class Discourse {
     const intro = /^((?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=,\s+(?:a|an|the|who|\d)\b|\s+(?:of|who)\s)/u.exec(text);
     if (intro && !PLACE_PREFIXES.test(intro[1]!)) {
       const name = personName(intro[1]!);
-      if (name) this.touch({ id: slug(name), name, kind: 'person', words: headWords(intro[1]!), gender: genderOf(intro[1]!) }, unit, false);
+      if (name) this.touch({ id: slugOf(name), name, kind: 'person', words: headWords(intro[1]!), gender: genderOf(intro[1]!) }, unit, false);
     }
     // "Ms. Whitcomb was unbothered", "Representative Dana Whitcomb did something":
     // an honorific or title before a capitalised name marks a person wherever it stands.
@@ -169,7 +172,7 @@ export class Discourse {
       const title = t[1]!;
       const name = t[2]!;
       const known = this.recent((e) => e.kind === 'person' && sameSurname(e, name));
-      const entity = known ?? this.touch({ id: slug(name), name, kind: 'person', words: headWords(name), gender: genderOf(title) }, unit, false);
+      const entity = known ?? this.touch({ id: slugOf(name), name, kind: 'person', words: headWords(name), gender: genderOf(title) }, unit, false);
       entity.lastSeen = Math.max(entity.lastSeen, unit);
       if (!entity.gender) {
         const g = genderOf(title);
@@ -181,7 +184,7 @@ export class Discourse {
     const org = /^(?:The\s+)?(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}'’&.-]*){0,5})(?=,|\s+\p{Ll})/u.exec(text);
     if (org && words(org[1]!).some((w) => ORGANISATION_NAME_WORDS.has(w.toLowerCase()))) {
       const name = org[1]!;
-      this.touch({ id: slug(name), name, kind: 'organisation', words: headWords(name) }, unit, false);
+      this.touch({ id: slugOf(name), name, kind: 'organisation', words: headWords(name) }, unit, false);
     }
   }
 
@@ -226,13 +229,13 @@ export class Discourse {
     const person = personCandidate(head, input, ctx.cue);
     if (person) {
       const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e, person)));
-      const entity = known ?? this.touch({ id: slug(person), name: person, kind: 'person', words: headWords(mention), gender: genderOf(mention) }, ctx.unit, true);
+      const entity = known ?? this.touch({ id: slugOf(person), name: person, kind: 'person', words: headWords(mention), gender: genderOf(mention) }, ctx.unit, true);
       addWords(entity, mention, input.descriptors);
       return this.speak(entity, mention, ctx);
     }
     if (input.name) {
       const org = stripDeterminer(input.name);
-      const entity = this.recent((e) => e.name === org) ?? this.touch({ id: slug(org), name: org, kind: 'organisation', words: headWords([mention, ...input.descriptors].join(', ')) }, ctx.unit, true);
+      const entity = this.recent((e) => e.name === org) ?? this.touch({ id: slugOf(org), name: org, kind: 'organisation', words: headWords([mention, ...input.descriptors].join(', ')) }, ctx.unit, true);
       return this.speak(entity, mention, ctx);
     }
 
@@ -267,7 +270,7 @@ export class Discourse {
     const name = appositiveName(head) ?? (stripDeterminer(head).replace(/^another\s+/i, '') || head);
     const kind = QUANTIFIERS.has(head.trim().toLowerCase()) ? 'source' : kindOf(head);
     const entity = this.recent((e) => e.name.toLowerCase() === name.toLowerCase()) ??
-      this.touch({ id: slug(name), name, kind, words: headWords([mention, ...input.descriptors].join(', ')), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
+      this.touch({ id: slugOf(name), name, kind, words: headWords([mention, ...input.descriptors].join(', ')), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
     return this.speak(entity, mention, ctx);
   }
 

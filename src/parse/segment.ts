@@ -134,9 +134,12 @@ function splitUnits(text: string, para: Span, quotes: Quote[], paragraph: number
     const q = full[qi];
     return q && i > q.start && i < q.end - (q.open ? 0 : 1) ? q : undefined;
   };
-  for (let i = para.start; i < para.end; i++) {
+  // Jump from one sentence mark to the next rather than stepping through every character.
+  const marks = /[.!?\u2026]/g;
+  marks.lastIndex = para.start;
+  for (let hit = marks.exec(text); hit && hit.index < para.end; hit = marks.exec(text)) {
+    const i = hit.index;
     const c = text[i]!;
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '\u2026') continue;
     if (c === '.' && isAbbreviation(text, i)) continue;
     let j = i + 1;
     while (j < para.end && /[\u201d\u2019"')\]]/.test(text[j]!)) j++;
