@@ -67,7 +67,7 @@ const norm = (s: string) =>
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/\s\s+|[^\S ]/g, ' ') // only where a run is not already one space
     .trim();
 
 /** A unit's words as `norm` splits them (hyphens separate), from the tokens the unit already has. */

@@ -57,8 +57,12 @@ export function findQuotes(text: string, para: Span): Quote[] {
   const quotes: Quote[] = [];
   let open: { start: number; kind: 'double' | 'single' } | null = null;
   let nested = 0;
-  for (let i = para.start; i < para.end; i++) {
-    const c = text[i]!;
+  // Only quote marks change anything below: jump from one to the next.
+  const marks = /["\u201c\u201d\u2018\u2019]/g;
+  marks.lastIndex = para.start;
+  for (let hit = marks.exec(text); hit && hit.index < para.end; hit = marks.exec(text)) {
+    const i = hit.index;
+    const c = hit[0];
     const prev = i > para.start ? text[i - 1] : undefined;
     const next = i + 1 < para.end ? text[i + 1] : undefined;
     if (!open) {
@@ -173,7 +177,7 @@ function splitUnits(text: string, para: Span, quotes: Quote[], paragraph: number
 
   function makeUnit(s: number, e: number): Unit {
     const own = quotes.filter((q) => q.start >= s && q.start < e);
-    return { start: s, end: e, text: text.slice(s, e), paragraph, quotes: own, masked: '' };
+    return { start: s, end: e, text: text.slice(s, e), paragraph, quotes: own, masked: '', tokens: undefined };
   }
 }
 

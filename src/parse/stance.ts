@@ -29,7 +29,7 @@ const plain = (s: string) =>
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d"]/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(/\s\s+|[^\S ]/g, ' ') // only where a run is not already one space
     .trim();
 
 // One alternation per list, so each stance question is a single pass over the text.

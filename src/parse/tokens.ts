@@ -46,8 +46,9 @@ export function eachWord(s: string, dots: boolean, each: (start: number, end: nu
     i += w;
     for (;;) {
       while (i < n && (w = wordCharAt(s, i))) i += w;
+      if (i + 1 >= n) break;
       const c = s.charCodeAt(i);
-      if ((c === 39 || c === 0x2019 || c === 45 || (dots && c === 46)) && i + 1 < n && wordCharAt(s, i + 1)) {
+      if ((c === 39 || c === 0x2019 || c === 45 || (dots && c === 46)) && wordCharAt(s, i + 1)) {
         i++;
         continue;
       }
