@@ -50,19 +50,33 @@ describe('modules loaded', () => {
   const hasParser = (chunks: string[]) => chunks.some((text) => /function parseArticle\(/.test(text));
   // chrono-node is bundled into a chunk of its own; its parsing context class marks it.
   const hasChrono = (chunks: string[]) => chunks.some((text) => /\bParsingContext\s*=\s*class\b|class ParsingContext\b/.test(text));
+  // Only writes need proper-lockfile and write-file-atomic (src/store/lock.ts, file-io.ts import them then).
+  const hasLockfile = (chunks: string[]) => chunks.some((text) => text.includes('Lock file is already being held'));
+  const hasAtomicWrite = (chunks: string[]) => chunks.some((text) => /function writeFileAsync\(/.test(text));
 
-  it.each([[['--help']], [['list', '--help']], [['list']], [['compare', '--about', 'troops']], [['timeline']], [['report']]])('claims %j loads neither the parser nor chrono-node', async (args) => {
-    const { urls, chunks } = await loadedBy(args);
-    expect(urls.some((u) => u.includes('/dist/main.js'))).toBe(true);
-    expect(urls.filter((u) => u.includes('chrono-node'))).toEqual([]);
-    expect(hasChrono(chunks)).toBe(false);
-    expect(hasParser(chunks)).toBe(false);
-  });
+  it.each([[['--help']], [['list', '--help']], [['list']], [['compare', '--about', 'troops']], [['timeline']], [['report']]])(
+    'claims %j loads neither the parser nor chrono-node, nor the modules only writes need',
+    async (args) => {
+      const { urls, chunks } = await loadedBy(args);
+      expect(urls.some((u) => u.includes('/dist/main.js'))).toBe(true);
+      expect(urls.filter((u) => u.includes('chrono-node'))).toEqual([]);
+      expect(hasChrono(chunks)).toBe(false);
+      expect(hasParser(chunks)).toBe(false);
+      expect(hasLockfile(chunks)).toBe(false);
+      expect(hasAtomicWrite(chunks)).toBe(false);
+    },
+  );
 
   it('claims parse does load the parser (so the check above can fail)', async () => {
     const { chunks } = await loadedBy(['parse', BUNDLED_ARTICLE, '--json']);
     expect(hasParser(chunks)).toBe(true);
     expect(hasChrono(chunks)).toBe(true);
+  });
+
+  it('claims ingest does load proper-lockfile and write-file-atomic (so the check above can fail)', async () => {
+    const { chunks } = await loadedBy(['ingest', BUNDLED_ARTICLE]);
+    expect(hasLockfile(chunks)).toBe(true);
+    expect(hasAtomicWrite(chunks)).toBe(true);
   });
 });
 

@@ -3,7 +3,6 @@
 // STORE_IO with the path in the message, and writes replace a file atomically.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ClaimsError } from '../errors.js';
 
 /** The file's bytes, or undefined when it (or its folder) does not exist. */
@@ -23,6 +22,8 @@ export async function readIfExists(file: string): Promise<Buffer | undefined> {
  */
 export async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
   const dir = path.dirname(file);
+  // Imported on first use, as proper-lockfile is (see lock.ts): only writes need it.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   try {
     await fs.mkdir(dir, { recursive: true });
     await writeFileAtomic(file, data, { fsync: true });

@@ -1,8 +1,9 @@
 // Inter-process locking for read-modify-write. proper-lockfile creates
 // `<file>.lock` with mkdir (atomic on every file system we care about), keeps its
 // mtime fresh while held, and treats a lock whose mtime is older than STALE_MS as
-// left over from a crashed process and takes it over.
-import lockfile from 'proper-lockfile';
+// left over from a crashed process and takes it over. It is imported when a lock
+// is taken, not with this module: only writes lock, and the commands that only
+// read start faster without it (and graceful-fs, retry, signal-exit under it).
 import { ClaimsError } from '../errors.js';
 import { errorCode, ioError } from './file-io.js';
 
@@ -26,6 +27,7 @@ export function lockPath(file: string): string {
 export async function withLock<T>(file: string, timeoutMs: number, fn: (lock: HeldLock) => Promise<T>): Promise<T> {
   let lost: Error | undefined;
   let release: () => Promise<void>;
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     release = await lockfile.lock(file, {
       // No realpath: the file may not exist yet, and the folder is what we lock in.

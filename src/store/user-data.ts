@@ -5,7 +5,7 @@
 import defaultActors from '../../data/actors.json' with { type: 'json' };
 import defaultTopics from '../../data/topics.json' with { type: 'json' };
 import fs from 'node:fs/promises';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ClaimsError } from '../errors.js';
 import { ActorRegistrySchema, TopicListSchema, type ActorRegistry, type TopicList } from '../model.js';
 import { ioError, readIfExists, removeOrphanedTemps, writeAtomically } from './file-io.js';
@@ -17,7 +17,7 @@ interface UserList<T> {
   /** What the file holds, for messages: "actor registry", "topic list". */
   what: string;
   file: (dir: string) => string;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   bundled: unknown;
   version: number;
 }

@@ -1,7 +1,7 @@
 // Turns file text into checked data, and failures into messages a person can act
 // on: which file, where inside the JSON, and what was wrong there. Nothing here
 // touches the disk, so the same checks serve the store and the actor registry.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ClaimsError } from '../errors.js';
 import { locateJsonSyntaxError } from './json-syntax.js';
 
@@ -30,7 +30,7 @@ export function parseJson(text: string): Checked<unknown> {
   }
 }
 
-export function checkSchema<S extends z.ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
+export function checkSchema<S extends z.ZodMiniType>(schema: S, value: unknown): Checked<z.output<S>> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   const [first, ...rest] = result.error.issues;
