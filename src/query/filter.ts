@@ -49,10 +49,16 @@ export function filterClaims(claims: readonly Claim[], filter: ClaimFilter): Cla
 /** Claims in reading order: by date (undated last), then article, then position. */
 export function sortClaims(claims: readonly Claim[]): Claim[] {
   return [...claims].sort(
-    (a, b) =>
-      compareNullableDates(a.date, b.date) || a.articleId.localeCompare(b.articleId) || a.start - b.start || a.end - b.end,
+    (a, b) => compareNullableDates(a.date, b.date) || compareIds(a.articleId, b.articleId) || a.start - b.start || a.end - b.end,
   );
 }
+
+/**
+ * Ids are compared as code units, not with localeCompare: an id has no language, the
+ * order must not change with the user's locale, and the first localeCompare loads
+ * the collation tables (about 10 ms of every `claims list`).
+ */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compareNullableDates(a: string | null, b: string | null): number {
   if (a === b) return 0;
