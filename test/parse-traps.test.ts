@@ -20,6 +20,10 @@ describe('things that are not claims', () => {
     expect(out.map((c) => c.speaker)).toEqual(['Elena Ross']);
   });
 
+  it('reads a word that names an object property ("constructor") as a word, not a pronoun', () => {
+    expect(brief('Constructor Bouygues said the bridge was safe.').map((c) => c.speaker)).toEqual(['Constructor Bouygues']);
+  });
+
   it('skips the headline', () => {
     expect(parse('Nothing was said here.').claims).toEqual([]);
     const text = 'Minister denies everything, aide says\nMay 2, 2025\n\nThe weather was fine.';

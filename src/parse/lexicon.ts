@@ -143,8 +143,11 @@ export const REQUEST_NOUNS = set(`
 /** Determiners and possessives that open a noun phrase. */
 export const DETERMINERS = set(`the a an its his her their our my your this that these those some several another any each both neither either`);
 
-/** Words that are never a speaker on their own. */
-export const PRONOUNS: Record<string, { number: 'sg' | 'pl'; gender?: 'm' | 'f'; kind: 'person' | 'thing' | 'any' }> = {
+/**
+ * Words that are never a speaker on their own. Looked up with any word of the text,
+ * so the table has no prototype: "constructor" or "toString" is no pronoun.
+ */
+export const PRONOUNS: Record<string, { number: 'sg' | 'pl'; gender?: 'm' | 'f'; kind: 'person' | 'thing' | 'any' }> = Object.assign(Object.create(null), {
   he: { number: 'sg', gender: 'm', kind: 'person' },
   she: { number: 'sg', gender: 'f', kind: 'person' },
   it: { number: 'sg', kind: 'thing' },
@@ -155,7 +158,7 @@ export const PRONOUNS: Record<string, { number: 'sg' | 'pl'; gender?: 'm' | 'f';
   some: { number: 'pl', kind: 'any' },
   many: { number: 'pl', kind: 'any' },
   others: { number: 'pl', kind: 'any' },
-};
+});
 
 /** Head nouns of things that can be cited as a source ("citing two officials", not "citing the investigation"). */
 export const CITABLE_NOUNS = set(`
