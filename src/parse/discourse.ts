@@ -191,12 +191,12 @@ export class Discourse {
   /** The speaker for a subject noun phrase, or null when a pronoun has nothing to refer to. */
   resolve(input: SpeakerInput, ctx: ResolveContext): Speaker | null {
     const head = input.head.trim();
-    const headLower = head.toLowerCase();
-    const pronoun = PRONOUNS[headLower.split(/\s+/)[0] ?? ''];
+    const firstWord = /^\S*/.exec(head.toLowerCase())![0];
+    const pronoun = PRONOUNS[firstWord];
     const mention = input.mention.trim() || head;
 
     if (pronoun && words(head).length <= 2) {
-      const entity = this.resolvePronoun(headLower.split(/\s+/)[0]!);
+      const entity = this.resolvePronoun(firstWord);
       if (!entity) return null;
       if (pronoun.gender && !entity.gender && entity.kind === 'person') entity.gender = pronoun.gender;
       return this.speak(entity, mention, ctx);

@@ -68,7 +68,10 @@ export const words: (s: string) => readonly string[] = memo((s) => {
   return out;
 });
 
-const lower = (s: string) => s.toLowerCase().replace(/\u2019/g, "'");
+const lower = (s: string) => {
+  const l = s.toLowerCase();
+  return l.includes('\u2019') ? l.replaceAll('\u2019', "'") : l;
+};
 
 const DATE_TAIL = new RegExp(
   `(?:\\s*,)?\\s+(?:(?:on|late on|early on|earlier on|late|early|last|this)\\s+)?(?:${WEEKDAYS.join('|')})(?:\\s+(?:morning|afternoon|evening|night))?\\s*$` +
