@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { shortSource } from '../src/cli/commands/articles.js';
+import { FLUSH_LIMITS } from '../src/cli/commands/ingest.js';
 import { main } from '../src/cli/main.js';
 import { STORE_VERSION, type StoreData } from '../src/model.js';
 import { tempStore } from './helpers/claims.js';
@@ -14,7 +15,7 @@ import { storeOnDisk } from './helpers/store.js';
 
 vi.mock('../src/parse/index.js', () => ({ parseArticle: fakeParseArticle }));
 
-// Counts store writes, to check that many articles are stored in one write (per batch).
+// Counts store writes, to check that many articles are stored in one write (per chunk).
 const writes = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../src/store/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/store/index.js')>();
@@ -151,15 +152,34 @@ describe('ingest NDJSON records', () => {
     expect(await readFile(path.join(store, 'store.json'), 'utf8')).toBe(before);
   });
 
-  it('1200 records are stored in batches of 500, all of them', async () => {
+  it('1200 records are stored in one write, all of them', async () => {
     const store = await tempStore();
     const input = Array.from({ length: 1200 }, (_, i) => record(i)).join('\n');
     writes.count = 0;
     const { code, stderr } = await run(['--store', store, 'ingest', '-', '--input-format', 'ndjson'], { stdin: input });
     expect(code).toBe(0);
-    expect(writes.count).toBe(3); // 500 + 500 + 200
+    expect(writes.count).toBe(1);
     expect(stderr).toBe('Ingested 1200 of 1200 articles: 2400 claims added, 0 already there.\n');
     expect((await readStoreFile(store)).articles).toHaveLength(1200);
+  });
+
+  it('past FLUSH_LIMITS the parsed articles are stored in chunks, all of them, a failure in between still named', async () => {
+    const store = await tempStore();
+    const input = Array.from({ length: 1200 }, (_, i) => (i === 700 ? '{"text": 5}' : record(i))).join('\n');
+    const saved = { ...FLUSH_LIMITS };
+    Object.assign(FLUSH_LIMITS, { claims: 600, articles: 10_000 });
+    writes.count = 0;
+    try {
+      const { code, stderr } = await run(['--store', store, 'ingest', '-', '--input-format', 'ndjson'], { stdin: input });
+      expect(code).toBe(1);
+      // Two claims an article: a write per 300 articles (the bad record is in the third), 299 last.
+      expect(writes.count).toBe(4);
+      expect(stderr).toContain('error: standard input line 701 is not an article record');
+      expect(stderr).toContain('Ingested 1199 of 1200 articles (1 failed): 2398 claims added, 0 already there.\n');
+    } finally {
+      Object.assign(FLUSH_LIMITS, saved);
+    }
+    expect((await readStoreFile(store)).articles).toHaveLength(1199);
   });
 });
 
