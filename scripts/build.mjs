@@ -7,7 +7,9 @@ import { build } from 'esbuild';
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  // The parse worker (a thread `claims ingest` starts for big folders) needs a file
+  // of its own; it shares the parser's chunk with the main thread's lazy import.
+  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/cli/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

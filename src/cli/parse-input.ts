@@ -24,7 +24,7 @@ export type ParsedItem =
 export async function* parseSources(
   sources: readonly string[],
   registry: ActorRegistry,
-  io: CliIo,
+  io: Pick<CliIo, 'stdin'>,
   settings: InputSettings = {},
 ): AsyncGenerator<ParsedItem> {
   let parseArticle: typeof import('../parse/index.js').parseArticle | undefined;

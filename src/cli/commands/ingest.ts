@@ -8,7 +8,8 @@ import { ingestParsed, readRegistry, storeFile } from '../../store/index.js';
 import { makeContext, type Context } from '../context.js';
 import type { CliIo } from '../io.js';
 import { examples, formatOption, inputFormatOption, maxBytesOption, timeoutOption } from '../options.js';
-import { failureMessage, parseSources, type InputSettings } from '../parse-input.js';
+import { failureMessage, parseSources, type InputSettings, type ParsedItem } from '../parse-input.js';
+import { isPoolSource, ParsePool, poolSize } from '../parse-pool.js';
 import { startProgress, type Progress } from '../progress.js';
 import { renderView, sanitizeInline, type Format } from '../render/index.js';
 
@@ -182,20 +183,30 @@ async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void
   };
 
   for (const problem of plan.problems) fail(problem.origin, problem.error, true);
-  for (const source of plan.sources) {
-    update(source);
-    for await (const item of parseSources([source], plan.registry, ctx.io, plan.settings)) {
-      run.seen++;
-      if (item.record) run.records++;
-      if ('error' in item) fail(item.origin, item.error, !plan.single || item.record);
-      else {
-        pending.push({ origin: item.origin, parsed: item.parsed });
-        pendingClaims += item.parsed.claims.length;
-        if (pendingClaims >= FLUSH_LIMITS.claims || pending.length >= FLUSH_LIMITS.articles) await flush();
-      }
+  // Many files: parsed by worker threads, all queued now so the workers keep busy
+  // while this thread stores; each source's items are still taken in order below.
+  const workers = plan.single ? 0 : poolSize(plan.sources, ctx.io.env);
+  const pool = workers > 0 ? ParsePool.start(workers, plan.registry, plan.settings) : undefined;
+  try {
+    const queued = plan.sources.map((source) => (pool && isPoolSource(source) ? pool.submit(source) : undefined));
+    for (const [i, source] of plan.sources.entries()) {
       update(source);
+      const items: AsyncIterable<ParsedItem> = queued[i] ?? parseSources([source], plan.registry, ctx.io, plan.settings);
+      for await (const item of items) {
+        run.seen++;
+        if (item.record) run.records++;
+        if ('error' in item) fail(item.origin, item.error, !plan.single || item.record);
+        else {
+          pending.push({ origin: item.origin, parsed: item.parsed });
+          pendingClaims += item.parsed.claims.length;
+          if (pendingClaims >= FLUSH_LIMITS.claims || pending.length >= FLUSH_LIMITS.articles) await flush();
+        }
+        update(source);
+      }
+      finished++;
     }
-    finished++;
+  } finally {
+    await pool?.close();
   }
   await flush();
   update('');

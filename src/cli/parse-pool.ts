@@ -1,0 +1,315 @@
+// Parsing on every core for `claims ingest` of many files: worker threads, each
+// running the same parseSources() as the main thread (src/cli/parse-worker.ts is
+// their entry, a bundle entry of its own) on runs of source files. The parser
+// stays pure and single-threaded; this is only plumbing around it. Results are
+// taken in the order the sources were submitted, whichever worker finished first,
+// so the store's contents do not depend on scheduling. The main thread is left
+// to merge and store (and to read standard input and URLs).
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ClaimsError, type ErrorCode } from '../errors.js';
+import { isUrl } from '../input/index.js';
+import type { ActorRegistry, ParseResult } from '../model.js';
+import type { InputSettings, ParsedItem } from './parse-input.js';
+
+/** Set to a whole number to force that many workers (0: parse on the main thread); unset, claims decides. */
+export const WORKERS_ENV = 'CLAIMS_PARSE_WORKERS';
+
+/**
+ * Below this much input, starting workers (each loads the parser: 0.1 to 0.2 s of
+ * CPU) costs about what the other cores gain, and one article stays as fast as ever.
+ */
+export const POOL_MIN_BYTES = 1024 * 1024;
+
+/**
+ * Beyond a few workers the main thread (receiving results, merging, the store
+ * write) is the limit, and every worker holds its own copy of the parser.
+ */
+const MAX_WORKERS = 4;
+
+/**
+ * Sources are handed out in runs of consecutive ones, up to this many at a time,
+ * and a worker is sent its next run before it finishes the current one, so it
+ * never waits for the main thread. Runs get shorter towards the end of the queue
+ * so that the workers finish together.
+ */
+const MAX_RUN = 32;
+const RUNS_PER_WORKER = 2;
+
+/**
+ * No source is handed out while the results that arrived but have not been taken
+ * hold this many claims: when the main thread is busy (storing a chunk), workers
+ * run ahead only this far, so memory stays bounded.
+ */
+const BUFFERED_CLAIMS = 50_000;
+
+/** Sources a worker can take: files (folders were expanded already). Standard input and URLs stay on the main thread. */
+export function isPoolSource(source: string): boolean {
+  return source !== '-' && !isUrl(source);
+}
+
+/** The worker entry as bundled into dist/, or undefined when running from src/ (tests in-process): then there is no pool. */
+function workerEntry(): URL | undefined {
+  const url = new URL('./parse-worker.js', import.meta.url);
+  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/**
+ * How many workers to parse `sources` with: 0 (parse on the main thread) for
+ * fewer than two files or less than POOL_MIN_BYTES of them, else one per core up
+ * to MAX_WORKERS. CLAIMS_PARSE_WORKERS overrides the choice.
+ */
+export function poolSize(sources: readonly string[], env: NodeJS.ProcessEnv): number {
+  const files = sources.filter(isPoolSource);
+  if (files.length === 0 || workerEntry() === undefined) return 0;
+  const forced = env[WORKERS_ENV];
+  if (forced !== undefined && forced !== '') {
+    if (!/^\d{1,2}$/.test(forced.trim())) {
+      throw new ClaimsError(`${WORKERS_ENV} must be a whole number of worker threads (0 to 99), not '${forced}'`, {
+        code: 'USAGE',
+        hint: `unset ${WORKERS_ENV} to let claims choose, or set it to 0 to parse on one thread`,
+      });
+    }
+    return Math.min(Number(forced), files.length);
+  }
+  if (files.length < 2) return 0;
+  // Stops stat-ing as soon as the folder is big enough (synchronous: see readArticleFile).
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // Reading it will say what is wrong, in its turn.
+    }
+    if (bytes >= POOL_MIN_BYTES) return Math.min(availableParallelism(), MAX_WORKERS, files.length);
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// What crosses between the threads. Parse results are plain data and are cloned
+// as they are; errors lose their class on the way, so they travel as fields.
+
+export interface WorkerData {
+  registry: ActorRegistry;
+  settings: InputSettings;
+}
+
+/** Main thread → worker: parse these sources, one after the other. */
+export interface JobMessage {
+  sources: { id: number; source: string }[];
+}
+
+/**
+ * Worker → main thread: items of sources, each source's in order; `done` lists the
+ * sources whose last item was sent. A message carries many articles: one per
+ * article costs more in postMessage than cloning the claims.
+ */
+export interface ItemsMessage {
+  items: { id: number; item: WireItem }[];
+  done: number[];
+}
+
+export type WireItem =
+  | { origin: string; record: boolean; parsed: ParseResult }
+  | { origin: string; record: boolean; error: WireError };
+
+interface WireError {
+  message: string;
+  stack?: string;
+  /** Set for a ClaimsError. */
+  claims?: { code: ErrorCode; hint?: string; exitCode: number };
+}
+
+export function toWire(item: ParsedItem): WireItem {
+  if ('parsed' in item) return item;
+  const { error } = item;
+  const err = error instanceof Error ? error : new Error(String(error));
+  const wire: WireError = { message: err.message, stack: err.stack };
+  if (error instanceof ClaimsError) wire.claims = { code: error.code, hint: error.hint, exitCode: error.exitCode };
+  return { origin: item.origin, record: item.record, error: wire };
+}
+
+function fromWire(item: WireItem): ParsedItem {
+  if ('parsed' in item) return item;
+  const { message, stack, claims } = item.error;
+  const error = claims ? new ClaimsError(message, { code: claims.code, hint: claims.hint, exitCode: claims.exitCode }) : new Error(message);
+  if (stack !== undefined) error.stack = stack;
+  return { origin: item.origin, record: item.record, error };
+}
+
+// ---------------------------------------------------------------------------
+
+interface Job {
+  id: number;
+  source: string;
+  /** Arrived and not yet taken. */
+  items: ParsedItem[];
+  taken: number;
+  done: boolean;
+  /** Wakes the consumer waiting for this job's next item. */
+  wake: (() => void) | undefined;
+  /** The run it was sent in. */
+  run: Run | undefined;
+}
+
+/** Sources sent to a worker in one message; `left` of them are not finished. */
+interface Run {
+  left: number;
+}
+
+interface PoolWorker {
+  thread: Worker;
+  /** Sources sent and not finished. */
+  jobs: Set<Job>;
+  /** Runs sent and not finished. */
+  runs: Set<Run>;
+}
+
+export class ParsePool {
+  private readonly workers = new Set<PoolWorker>();
+  /** Submitted, not yet handed to a worker, in order from queueStart. */
+  private queue: Job[] = [];
+  private queueStart = 0;
+  /** Submitted and not yet read to the end. */
+  private readonly jobs = new Map<number, Job>();
+  private nextId = 0;
+  /** Claims that arrived and were not taken yet. */
+  private buffered = 0;
+  private closed = false;
+
+  private constructor(size: number, data: WorkerData) {
+    const entry = workerEntry();
+    if (entry === undefined) throw new Error('the parse worker is not built (run npm run build)');
+    for (let i = 0; i < size; i++) this.startWorker(entry, data);
+  }
+
+  /** Starts `size` workers with the actor registry and the input settings every job uses. */
+  static start(size: number, registry: ActorRegistry, settings: InputSettings): ParsePool {
+    return new ParsePool(size, { registry, settings });
+  }
+
+  /**
+   * Queues a source; returns its items, to be read in the order sources were
+   * submitted. Work starts as soon as a worker is free, well before they are read.
+   */
+  submit(source: string): AsyncIterable<ParsedItem> {
+    const job: Job = { id: this.nextId++, source, items: [], taken: 0, done: false, wake: undefined, run: undefined };
+    this.jobs.set(job.id, job);
+    this.queue.push(job);
+    this.dispatch();
+    return this.itemsOf(job);
+  }
+
+  /** Stops every worker; sources not finished are dropped. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const threads = [...this.workers].map((w) => w.thread);
+    this.workers.clear();
+    await Promise.all(threads.map((t) => t.terminate().catch(() => {})));
+  }
+
+  private async *itemsOf(job: Job): AsyncGenerator<ParsedItem> {
+    for (;;) {
+      if (job.taken < job.items.length) {
+        const item = job.items[job.taken]!;
+        job.items[job.taken++] = undefined as never;
+        if ('parsed' in item) this.buffered -= item.parsed.claims.length;
+        this.dispatch();
+        yield item;
+        continue;
+      }
+      job.items = [];
+      job.taken = 0;
+      if (job.done) {
+        this.jobs.delete(job.id);
+        return;
+      }
+      await new Promise<void>((resolve) => (job.wake = resolve));
+    }
+  }
+
+  private startWorker(entry: URL, data: WorkerData): void {
+    const thread = new Worker(entry, { workerData: data });
+    const worker: PoolWorker = { thread, jobs: new Set(), runs: new Set() };
+    this.workers.add(worker);
+    thread.on('message', (message: ItemsMessage) => {
+      for (const { id, item } of message.items) {
+        const job = this.jobs.get(id);
+        if (job === undefined) continue;
+        this.arrive(job, fromWire(item));
+      }
+      for (const id of message.done) {
+        const job = this.jobs.get(id);
+        if (job !== undefined) this.finish(worker, job);
+      }
+      this.dispatch();
+    });
+    // A worker that dies takes its sources with it: each is reported as failed (the
+    // rest go on), and the queue goes to the workers left.
+    const lost = (reason: string): void => {
+      if (!this.workers.delete(worker)) return;
+      const error = new Error(`the parser thread stopped (${reason}); a bug in claims`);
+      for (const job of worker.jobs) {
+        this.arrive(job, { origin: job.source, record: false, error });
+        this.finish(worker, job);
+      }
+      this.dispatch();
+    };
+    thread.on('error', (err) => lost(err.message));
+    thread.on('exit', (code) => lost(`exit code ${code}`));
+  }
+
+  private arrive(job: Job, item: ParsedItem): void {
+    if ('parsed' in item) this.buffered += item.parsed.claims.length;
+    job.items.push(item);
+    this.wake(job);
+  }
+
+  private finish(worker: PoolWorker | undefined, job: Job): void {
+    job.done = true;
+    this.wake(job);
+    if (worker === undefined || job.run === undefined) return;
+    worker.jobs.delete(job);
+    if (--job.run.left === 0) worker.runs.delete(job.run);
+  }
+
+  private wake(job: Job): void {
+    const wake = job.wake;
+    job.wake = undefined;
+    wake?.();
+  }
+
+  /** Hands queued sources, in order and in runs, to the least busy workers while results are not piling up. */
+  private dispatch(): void {
+    if (this.closed) return;
+    while (this.queueStart < this.queue.length) {
+      if (this.workers.size === 0) {
+        // Every worker is gone: fail what is left rather than wait for ever.
+        const job = this.queue[this.queueStart++]!;
+        this.arrive(job, { origin: job.source, record: false, error: new Error('the parser threads stopped; a bug in claims') });
+        this.finish(undefined, job);
+        continue;
+      }
+      if (this.buffered >= BUFFERED_CLAIMS) return;
+      let best: PoolWorker | undefined;
+      for (const w of this.workers) if (best === undefined || w.runs.size < best.runs.size) best = w;
+      if (best === undefined || best.runs.size >= RUNS_PER_WORKER) return;
+      const left = this.queue.length - this.queueStart;
+      const size = Math.max(1, Math.min(MAX_RUN, Math.floor(left / (this.workers.size * RUNS_PER_WORKER * 2))));
+      const jobs = this.queue.slice(this.queueStart, this.queueStart + size);
+      this.queueStart += jobs.length;
+      const run: Run = { left: jobs.length };
+      for (const job of jobs) {
+        job.run = run;
+        best.jobs.add(job);
+      }
+      best.runs.add(run);
+      best.thread.postMessage({ sources: jobs.map((job) => ({ id: job.id, source: job.source })) } satisfies JobMessage);
+    }
+    this.queue = [];
+    this.queueStart = 0;
+  }
+}

@@ -1,0 +1,146 @@
+// `claims ingest DIR` parses a big folder on worker threads (src/cli/parse-pool.ts).
+// Where an article is parsed must never change what is stored: the same folder
+// ingested with and without workers gives the same store, file for file, and the
+// same report. CLAIMS_PARSE_WORKERS forces the number of workers (0: none).
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempStore } from './helpers/claims.js';
+import { POOL_MIN_BYTES } from '../src/cli/parse-pool.js';
+import { BIN, BUNDLED_ARTICLE, FIXTURES, claims, cleanEnv, spawnNode } from './helpers/spawn.js';
+
+interface Manifest {
+  generation: number;
+  articles: { id: string; ingestedAt?: string }[];
+  shards: Record<string, { file: string; claims: number; names: string[] }>;
+}
+
+interface Report {
+  files: { file: string; articleId: string; claims: number; added: number; existing: number }[];
+  failed: { file: string; error: string }[];
+  added: number;
+  existing: number;
+}
+
+/** A short article of its own for each n (different speakers, so many shards). */
+function story(n: number): string {
+  const who = ['Captain Lena Moss', 'Mayor Ana Varga', 'Dr. Omar Haddad', 'Senator Ines Holm', 'the harbour authority'][n % 5];
+  return [
+    `Port town ${n} reopens after storm`,
+    `March ${(n % 27) + 1}, 2025`,
+    '',
+    `The harbour authority of port ${n} said on Monday that ${n + 3} ships had been damaged.`,
+    '',
+    `"We will reopen berth ${n} by Friday," ${who} ${n % 7} told reporters.`,
+    '',
+    `The shipping union denied that crews in port ${n} had been told to sail.`,
+    '',
+    `According to ${who}, repairs to quay ${n} will cost ${n * 1000} euros.`,
+  ].join('\n');
+}
+
+let folder: string;
+let broken: string;
+
+beforeAll(async () => {
+  const root = await tempStore();
+  folder = path.join(root, 'articles');
+  // Nested folders, real articles, saved web pages (extracted in the worker), an
+  // NDJSON file of records, the same text twice under two names (which one is
+  // stored first decides the article's origin), and a file that is not an article.
+  for (const sub of ['corpus', 'html', 'generated/a', 'generated/b']) await mkdir(path.join(folder, sub), { recursive: true });
+  const corpus = path.join(FIXTURES, 'corpus');
+  for (const name of (await readdir(corpus)).filter((f) => f.endsWith('.txt'))) await copyFile(path.join(corpus, name), path.join(folder, 'corpus', name));
+  for (const name of await readdir(path.join(FIXTURES, 'html'))) await copyFile(path.join(FIXTURES, 'html', name), path.join(folder, 'html', name));
+  await copyFile(BUNDLED_ARTICLE, path.join(folder, 'dprk.txt'));
+  await copyFile(BUNDLED_ARTICLE, path.join(folder, 'generated', 'dprk-again.txt'));
+  for (let n = 0; n < 60; n++) await writeFile(path.join(folder, 'generated', n % 2 ? 'a' : 'b', `story-${String(n).padStart(2, '0')}.txt`), story(n));
+  const records = [0, 1, 2].map((n) => JSON.stringify({ text: story(100 + n), url: `https://news.example/port-${n}` }));
+  await writeFile(path.join(folder, 'generated', 'feed.ndjson'), `${records.join('\n')}\n{"text": 5}\n`);
+  broken = path.join(folder, 'generated', 'a', 'story-33.txt');
+  await writeFile(broken, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00]));
+}, 60_000);
+
+/** How many parse workers `claims ingest ARGS` started: each loads dist/parse-worker.js. */
+async function workersStarted(args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const store = await tempStore();
+  const trace = path.join(store, 'trace.txt');
+  const { code, stderr } = await spawnNode(['--import', './test/helpers/trace-imports.mjs', BIN, '--store', store, 'ingest', ...args], {
+    env: cleanEnv({ CLAIMS_TRACE_FILE: trace, ...env }),
+    timeoutMs: 120_000,
+  });
+  expect(stderr).not.toMatch(/unexpected|stopped/);
+  expect(code === 0 || code === 1).toBe(true);
+  return (await readFile(trace, 'utf8')).split('\n').filter((url) => url.endsWith('/dist/parse-worker.js')).length;
+}
+
+/** Ingests the folder into a new store with `workers` parse workers; the report and the store as files. */
+async function ingestWith(workers: number): Promise<{ code: number | null; report: Report; stderr: string; manifest: Manifest; shards: Map<string, string> }> {
+  const store = await tempStore();
+  const { code, stdout, stderr } = await claims(['--store', store, 'ingest', folder, '--json'], {
+    env: cleanEnv({ CLAIMS_PARSE_WORKERS: String(workers) }),
+    timeoutMs: 120_000,
+  });
+  const manifest = JSON.parse(await readFile(path.join(store, 'store.json'), 'utf8')) as Manifest;
+  const shards = new Map<string, string>();
+  for (const { file } of Object.values(manifest.shards)) shards.set(file, await readFile(path.join(store, file), 'utf8'));
+  const { store: _, ...report } = JSON.parse(stdout) as Report & { store: string };
+  return { code, report, stderr, manifest, shards };
+}
+
+const withoutStamps = (m: Manifest) => ({ ...m, articles: m.articles.map(({ ingestedAt: _, ...a }) => a) });
+
+describe('ingest of a folder on worker threads', () => {
+  it('stores exactly what parsing on the main thread stores, in the same order, with the same report', async () => {
+    const [alone, two, three] = [await ingestWith(0), await ingestWith(2), await ingestWith(3)];
+    expect(alone.code).toBe(1);
+    expect(alone.report.files.length).toBeGreaterThan(70);
+    expect(alone.report.added).toBeGreaterThan(200);
+    // The duplicate text is stored once; its second file finds every claim there.
+    expect(alone.report.files.find((f) => f.file.endsWith('dprk-again.txt'))).toMatchObject({ added: 0 });
+    for (const pooled of [two, three]) {
+      expect(pooled.code).toBe(1);
+      expect(pooled.report).toEqual(alone.report);
+      expect(pooled.stderr).toBe(alone.stderr);
+      expect(withoutStamps(pooled.manifest)).toEqual(withoutStamps(alone.manifest));
+      expect(pooled.shards).toEqual(alone.shards);
+    }
+  }, 240_000);
+
+  it('names the broken file and the bad record, stores the rest, exits 1 (with workers)', async () => {
+    const { code, report, stderr, manifest } = await ingestWith(2);
+    expect(code).toBe(1);
+    expect(report.failed.map((f) => f.file)).toEqual([broken, `${path.join(folder, 'generated', 'feed.ndjson')}:4`]);
+    expect(stderr).toContain(`error: '${broken}' looks like a binary file`);
+    expect(stderr).toMatch(/feed\.ndjson' line 4 is not an article record/);
+    expect(stderr).toMatch(/error: 2 of \d+ articles could not be ingested: .*story-33\.txt', .*feed\.ndjson:4'\nhint: the others were stored/);
+    // Every article that parsed is stored, in one write: each shard was written once.
+    expect(manifest.articles).toHaveLength(new Set(report.files.map((f) => f.articleId)).size);
+    expect(manifest.generation).toBe(1);
+    expect(Object.values(manifest.shards).every((s) => s.file.endsWith('.g1.json'))).toBe(true);
+  }, 120_000);
+
+  it('the workers are really there: as many as CLAIMS_PARSE_WORKERS says, none for 0', async () => {
+    expect(await workersStarted([folder], { CLAIMS_PARSE_WORKERS: '2' })).toBe(2);
+    expect(await workersStarted([folder], { CLAIMS_PARSE_WORKERS: '0' })).toBe(0);
+  }, 120_000);
+
+  it('left to choose: no workers for one article or a small folder, some for a folder above POOL_MIN_BYTES', async () => {
+    expect(await workersStarted([BUNDLED_ARTICLE])).toBe(0);
+    expect(await workersStarted([folder])).toBe(0);
+    const big = path.join(await tempStore(), 'big');
+    await mkdir(big);
+    // 40 files of about 28 KB: past the threshold with few files, so the test stays quick.
+    const chunk = (f: number) => Array.from({ length: 80 }, (_, i) => story(f * 100 + i)).join('\n\n');
+    for (let f = 0; f < 40; f++) await writeFile(path.join(big, `digest-${f}.txt`), chunk(f));
+    expect(40 * Buffer.byteLength(chunk(1))).toBeGreaterThan(POOL_MIN_BYTES);
+    expect(await workersStarted([big])).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+
+  it('refuses a CLAIMS_PARSE_WORKERS that is not a number', async () => {
+    const store = await tempStore();
+    const { code, stderr } = await claims(['--store', store, 'ingest', folder], { env: cleanEnv({ CLAIMS_PARSE_WORKERS: 'many' }) });
+    expect(code).toBe(2);
+    expect(stderr).toContain("error: CLAIMS_PARSE_WORKERS must be a whole number of worker threads (0 to 99), not 'many'");
+  });
+});
