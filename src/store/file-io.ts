@@ -18,19 +18,30 @@ export async function readIfExists(file: string): Promise<Buffer | undefined> {
 /**
  * Temp file in the same folder, fsync, rename over the target (write-file-atomic),
  * then fsync the folder so the rename itself survives a power cut. A crash at any
- * point leaves either the old file or the new one, never a mix.
+ * point leaves either the old file or the new one, never a mix. A caller writing
+ * many files into one folder passes `syncFolder: false` and calls syncFolder()
+ * once after the last: the renames are durable from then on, not one by one.
  */
-export async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+export async function writeAtomically(file: string, data: string | Buffer, { syncFolder: sync = true }: { syncFolder?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
   // Imported on first use, as proper-lockfile is (see lock.ts): only writes need it.
   const { default: writeFileAtomic } = await import('write-file-atomic');
   try {
-    await fs.mkdir(dir, { recursive: true });
+    if (sync) await fs.mkdir(dir, { recursive: true });
     await writeFileAtomic(file, data, { fsync: true });
   } catch (err) {
     throw ioError('write', file, err);
   }
-  await fsyncDir(dir);
+  if (sync) await syncFolder(dir);
+}
+
+/** Creates the folder if need be (for writeAtomically without syncFolder). */
+export async function makeFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw ioError('create', dir, err);
+  }
 }
 
 /**
@@ -114,7 +125,7 @@ async function exists(file: string): Promise<boolean> {
 
 // Best effort: some platforms (Windows) and file systems refuse to open or fsync
 // a directory, and the data itself is already safely on disk by then.
-async function fsyncDir(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   try {
     const handle = await fs.open(dir, 'r');
     try {

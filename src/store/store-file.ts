@@ -28,7 +28,7 @@ import {
   type ShardEntry,
   type StoreData,
 } from '../model.js';
-import { ioError, listBackups, readIfExists, removeOrphanedTemps, writeAtomically, writeBackup } from './file-io.js';
+import { ioError, listBackups, makeFolder, readIfExists, removeOrphanedTemps, syncFolder, writeAtomically, writeBackup } from './file-io.js';
 import { storeFile } from './location.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, withLock, type HeldLock } from './lock.js';
 import { mergeAll, type MergeResult } from './merge.js';
@@ -279,13 +279,19 @@ async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Art
     shards[speakerId] = entry;
     writes.push(async () => {
       lock.assertHeld();
-      await writeAtomically(path.join(dir, entry.file), shardText(speakerId, claims));
+      await writeAtomically(path.join(dir, entry.file), shardText(speakerId, claims), { syncFolder: false });
     });
   }
-  // Each atomic write waits on two fsyncs; many in flight at once share the file
-  // system's journal commits, so a batch touching hundreds of speakers is not
-  // hundreds of sequential disk flushes. All finish before store.json is replaced.
-  await inParallel(writes, SHARD_WRITES_IN_FLIGHT);
+  // Each atomic write waits on an fsync; many in flight at once share the file
+  // system's journal commits, so a write touching hundreds of speakers is not
+  // hundreds of sequential disk flushes. The folder is synced once, after the last
+  // rename: all of them are durable before store.json is replaced.
+  if (writes.length > 0) {
+    const folder = path.join(dir, CLAIMS_DIR);
+    await makeFolder(folder);
+    await inParallel(writes, SHARD_WRITES_IN_FLIGHT);
+    await syncFolder(folder);
+  }
   const manifest: Manifest = { version: STORE_VERSION, generation, articles, shards };
   const checked = checkSchema(ManifestSchema, manifest);
   if (!checked.ok) throw new Error(`refusing to write an invalid manifest to ${file}: ${checked.where ?? ''} ${checked.problem}`);
