@@ -1,18 +1,18 @@
 // What one ingestParsed call costs on disk, counted by the renames that finish
-// atomic writes: every shard it touches is written once, however many articles
-// quote its speaker, and store.json once, last. (Mocking write-file-atomic does
-// not work since the store imports it on first use: vitest hands the mock to
-// one of the concurrent dynamic imports only.)
+// atomic writes (fs.promises.rename for shard files, the callback fs.rename of
+// write-file-atomic for store.json): every shard it touches is written once,
+// however many articles quote its speaker, and store.json once, last. Also: the
+// shard files are written a claim at a time, and must still read exactly as
+// JSON.stringify(shard, null, 2) would have made them.
 import fsCallbacks from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleArticle, sampleClaim, useTempDir } from './helpers/store.js';
-import type { ParseResult } from '../src/model.js';
+import type { Claim, ParseResult } from '../src/model.js';
 import { ingestParsed } from '../src/store/index.js';
 
-// Every atomic write (write-file-atomic) ends in one rename of its temp file onto
-// the target: the targets renamed onto are the files written.
 const written: string[] = [];
 beforeAll(() => {
   const rename = fsCallbacks.rename;
@@ -20,6 +20,11 @@ beforeAll(() => {
     written.push(to);
     rename(from, to, callback);
   }) as typeof fsCallbacks.rename);
+  const renamePromise = fs.rename;
+  vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+    written.push(String(to));
+    return renamePromise(from, to);
+  });
 });
 afterAll(() => {
   vi.restoreAllMocks();
@@ -64,5 +69,45 @@ describe('writes per ingestParsed call', () => {
     await ingestParsed(dir, results(60, 3, 1000));
     expect(shardWrites().sort()).toEqual(['speaker-0.g2.json', 'speaker-1.g2.json', 'speaker-2.g2.json']);
     expect(written).toHaveLength(4);
+  });
+});
+
+describe('shard files', () => {
+  const text = fc.string({ unit: 'binary', maxLength: 40 });
+  const claimArb = fc.record({
+    id: fc.string({ minLength: 1, maxLength: 12 }),
+    content: text,
+    quote: fc.option(text),
+    sentence: text,
+    dateText: fc.option(text),
+    topics: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
+    speaker: fc.constantFrom({ id: 'nato', name: 'NATO', mention: 'the alliance' }, { id: 'Ünïcode «x»', name: '“Q”\n', mention: 'a\u2028b' }),
+  });
+
+  it('read exactly as JSON.stringify({ speakerId, claims }, null, 2) and a newline', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(claimArb, { minLength: 1, maxLength: 8 }), async (drafts) => {
+        const sub = await fs.mkdtemp(path.join(dir, 's-'));
+        const claims: Claim[] = drafts.map((d, i) => sampleClaim(`${i}-${d.id}`, { ...d, quote: d.quote, dateText: d.dateText, articleId: 'a1' }));
+        await ingestParsed(sub, [{ article: sampleArticle('a1'), claims }]);
+        const manifest = JSON.parse(await fs.readFile(path.join(sub, 'store.json'), 'utf8')) as { shards: Record<string, { file: string }> };
+        for (const [speakerId, { file }] of Object.entries(manifest.shards)) {
+          const bytes = await fs.readFile(path.join(sub, file), 'utf8');
+          const stored = JSON.parse(bytes) as { claims: Claim[] };
+          expect(bytes).toBe(`${JSON.stringify({ speakerId, claims: stored.claims }, null, 2)}\n`);
+          expect(stored.claims).toEqual(claims.filter((c) => c.speaker.id === speakerId).map((c) => JSON.parse(JSON.stringify(c)) as Claim));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a shard bigger than the write buffer (1 MB) comes out whole', async () => {
+    const long = 'x\u2019'.repeat(3000);
+    const claims = Array.from({ length: 400 }, (_, i) => sampleClaim(`big-${i}`, { content: `${i} ${long}`, sentence: long }));
+    await ingestParsed(dir, [{ article: sampleArticle('a1'), claims }]);
+    const bytes = await fs.readFile(path.join(dir, 'claims', 'seoul-nis.g1.json'), 'utf8');
+    expect(bytes.length).toBeGreaterThan(2_000_000);
+    expect(bytes).toBe(`${JSON.stringify({ speakerId: 'seoul-nis', claims }, null, 2)}\n`);
   });
 });

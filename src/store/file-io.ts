@@ -1,8 +1,11 @@
 // Every byte the store layer reads or writes goes through here, so the rules live
 // in one place: a missing file is not an error, other I/O failures become
 // STORE_IO with the path in the message, and writes replace a file atomically.
+import { randomInt } from 'node:crypto';
+import { closeSync, fsync as fsyncCallback, close as closeCallback, openSync, writeSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { ClaimsError } from '../errors.js';
 
 /** The file's bytes, or undefined when it (or its folder) does not exist. */
@@ -18,29 +21,149 @@ export async function readIfExists(file: string): Promise<Buffer | undefined> {
 /**
  * Temp file in the same folder, fsync, rename over the target (write-file-atomic),
  * then fsync the folder so the rename itself survives a power cut. A crash at any
- * point leaves either the old file or the new one, never a mix. A caller writing
- * many files into one folder passes `syncFolder: false` and calls syncFolder()
- * once after the last: the renames are durable from then on, not one by one.
+ * point leaves either the old file or the new one, never a mix.
  */
-export async function writeAtomically(file: string, data: string | Buffer, { syncFolder: sync = true }: { syncFolder?: boolean } = {}): Promise<void> {
+export async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
   const dir = path.dirname(file);
   // Imported on first use, as proper-lockfile is (see lock.ts): only writes need it.
   const { default: writeFileAtomic } = await import('write-file-atomic');
   try {
-    if (sync) await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true });
     await writeFileAtomic(file, data, { fsync: true });
   } catch (err) {
     throw ioError('write', file, err);
   }
-  if (sync) await syncFolder(dir);
+  await fsyncDir(dir);
 }
 
-/** Creates the folder if need be (for writeAtomically without syncFolder). */
-export async function makeFolder(dir: string): Promise<void> {
+async function makeFolder(dir: string): Promise<void> {
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (err) {
     throw ioError('create', dir, err);
+  }
+}
+
+/** Where a file written by writeNewFiles puts its text, piece by piece. */
+export interface TextSink {
+  write(text: string): void;
+}
+
+export interface NewFile {
+  /** The file's name in the folder. */
+  name: string;
+  /** Writes the file's text, in as many pieces as suits the caller. */
+  fill(out: TextSink): void;
+}
+
+/**
+ * Writes new files into one folder, each as writeAtomically would (a temp file
+ * beside it named `<name>.<digits>`, fsync, rename) and the folder fsynced once,
+ * after the last rename. Made for the many shard files of one store write:
+ * - each file's text is made in pieces (fill) and encoded through one reused
+ *   buffer, with synchronous writes (to the page cache, quick), so no file's
+ *   whole text is ever one string or one buffer: building and encoding 50 MB
+ *   of new strings costs more in page faults than in work;
+ * - the fsyncs, which wait for the disk, run `inFlight` at a time in the thread
+ *   pool while the next files are written, sharing the journal's commits.
+ * `beforeEach` runs before each file (the store checks its lock there). The first
+ * failure is thrown, as STORE_IO naming the file, once every write has settled.
+ */
+export async function writeNewFiles(
+  folder: string,
+  files: Iterable<NewFile>,
+  { inFlight = 32, beforeEach }: { inFlight?: number; beforeEach?: () => void } = {},
+): Promise<void> {
+  await makeFolder(folder);
+  const pending = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  for (const file of files) {
+    const target = path.join(folder, file.name);
+    let temp: string | undefined;
+    let fd: number | undefined;
+    try {
+      beforeEach?.();
+      ({ temp, fd } = openTemp(target));
+      fillFile(fd, file);
+    } catch (err) {
+      if (fd !== undefined) closeQuietly(fd);
+      if (temp !== undefined) await fs.rm(temp, { force: true }).catch(() => {});
+      failure = { error: err instanceof ClaimsError ? err : ioError('write', target, err) };
+      break;
+    }
+    const done: Promise<void> = finishFile(fd, temp, target)
+      .catch((err: unknown) => {
+        failure ??= { error: ioError('write', target, err) };
+      })
+      .finally(() => pending.delete(done));
+    pending.add(done);
+    if (pending.size >= inFlight) await Promise.race(pending);
+    if (failure !== undefined) break;
+  }
+  await Promise.all(pending);
+  if (failure !== undefined) throw failure.error;
+  await fsyncDir(folder);
+}
+
+const fsync = promisify(fsyncCallback);
+const close = promisify(closeCallback);
+const encoder = new TextEncoder();
+/** The buffer every writeNewFiles text is encoded into; writes are synchronous, so one is enough. */
+let scratch: Uint8Array | undefined;
+
+/** A new temp file beside `target`, `<target>.<digits>` as write-file-atomic names them. */
+function openTemp(target: string): { temp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const temp = `${target}.${randomInt(2 ** 31)}`;
+    try {
+      return { temp, fd: openSync(temp, 'wx') };
+    } catch (err) {
+      if (errorCode(err) !== 'EEXIST' || attempt >= 5) throw err;
+    }
+  }
+}
+
+function fillFile(fd: number, file: NewFile): void {
+  const buffer = (scratch ??= new Uint8Array(1 << 20));
+  let used = 0;
+  const flush = (): void => {
+    for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
+    used = 0;
+  };
+  file.fill({
+    write(text) {
+      for (;;) {
+        const { read, written } = encoder.encodeInto(text, buffer.subarray(used));
+        used += written;
+        if (read === text.length) return;
+        // The buffer is full (encodeInto never splits a character): write it out, go on.
+        flush();
+        text = text.slice(read);
+      }
+    },
+  });
+  flush();
+}
+
+async function finishFile(fd: number, temp: string, target: string): Promise<void> {
+  try {
+    try {
+      await fsync(fd);
+    } finally {
+      await close(fd);
+    }
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw err;
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // already failed; the first error is the one to report
   }
 }
 
@@ -125,7 +248,7 @@ async function exists(file: string): Promise<boolean> {
 
 // Best effort: some platforms (Windows) and file systems refuse to open or fsync
 // a directory, and the data itself is already safely on disk by then.
-export async function syncFolder(dir: string): Promise<void> {
+async function fsyncDir(dir: string): Promise<void> {
   try {
     const handle = await fs.open(dir, 'r');
     try {

@@ -28,7 +28,7 @@ import {
   type ShardEntry,
   type StoreData,
 } from '../model.js';
-import { ioError, listBackups, makeFolder, readIfExists, removeOrphanedTemps, syncFolder, writeAtomically, writeBackup } from './file-io.js';
+import { ioError, listBackups, readIfExists, removeOrphanedTemps, writeAtomically, writeBackup, writeNewFiles, type NewFile, type TextSink } from './file-io.js';
 import { storeFile } from './location.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, withLock, type HeldLock } from './lock.js';
 import { mergeAll, type MergeResult } from './merge.js';
@@ -269,7 +269,7 @@ async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Art
   lock.assertHeld();
   await removeOrphanedTemps(file);
   await removeUnreferenced(dir, old);
-  const writes: (() => Promise<void>)[] = [];
+  const files: NewFile[] = [];
   for (const [speakerId, claims] of changed) {
     if (claims.length === 0) {
       delete shards[speakerId];
@@ -277,21 +277,11 @@ async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Art
     }
     const entry: ShardEntry = { file: `${CLAIMS_DIR}/${shardBaseName(speakerId)}.g${generation}.json`, claims: claims.length, names: namesOf(claims) };
     shards[speakerId] = entry;
-    writes.push(async () => {
-      lock.assertHeld();
-      await writeAtomically(path.join(dir, entry.file), shardText(speakerId, claims), { syncFolder: false });
-    });
+    files.push({ name: path.basename(entry.file), fill: (out) => writeShard(out, speakerId, claims) });
   }
-  // Each atomic write waits on an fsync; many in flight at once share the file
-  // system's journal commits, so a write touching hundreds of speakers is not
-  // hundreds of sequential disk flushes. The folder is synced once, after the last
-  // rename: all of them are durable before store.json is replaced.
-  if (writes.length > 0) {
-    const folder = path.join(dir, CLAIMS_DIR);
-    await makeFolder(folder);
-    await inParallel(writes, SHARD_WRITES_IN_FLIGHT);
-    await syncFolder(folder);
-  }
+  // All shard files are renamed into place, and the folder synced, before
+  // store.json is replaced (see writeNewFiles).
+  if (files.length > 0) await writeNewFiles(path.join(dir, CLAIMS_DIR), files, { inFlight: SHARD_WRITES_IN_FLIGHT, beforeEach: () => lock.assertHeld() });
   const manifest: Manifest = { version: STORE_VERSION, generation, articles, shards };
   const checked = checkSchema(ManifestSchema, manifest);
   if (!checked.ok) throw new Error(`refusing to write an invalid manifest to ${file}: ${checked.where ?? ''} ${checked.problem}`);
@@ -301,25 +291,12 @@ async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Art
   await writeAtomically(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/**
+ * Shard fsyncs waiting at once: many in flight share the file system's journal
+ * commits, so a write touching hundreds of speakers is not hundreds of
+ * sequential disk flushes.
+ */
 const SHARD_WRITES_IN_FLIGHT = 32;
-
-/** Runs the tasks, at most `limit` at a time; the first failure is thrown once all have settled. */
-async function inParallel(tasks: readonly (() => Promise<void>)[], limit: number): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length && failure === undefined) {
-      const task = tasks[next++]!;
-      try {
-        await task();
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  if (failure !== undefined) throw failure.error;
-}
 
 /**
  * Shard files the current manifest does not name: replaced by the previous write
@@ -448,6 +425,25 @@ function shardTexts(claims: readonly Claim[]): Map<string, string> {
 // Indented so a person can find and fix the field a STORE_INVALID error names.
 function shardText(speakerId: string, claims: readonly Claim[]): string {
   return `${JSON.stringify({ speakerId, claims }, null, 2)}\n`;
+}
+
+/**
+ * shardText() in pieces, a claim at a time, for writeNewFiles: byte for byte the
+ * same text (a claim's lines sit four spaces deeper in the array than on their own,
+ * and JSON.stringify escapes the line breaks inside strings, so every "\n" in a
+ * claim's own text is a break between lines).
+ */
+function writeShard(out: TextSink, speakerId: string, claims: readonly Claim[]): void {
+  if (claims.length === 0) {
+    out.write(shardText(speakerId, claims));
+    return;
+  }
+  out.write(`{\n  "speakerId": ${JSON.stringify(speakerId)},\n  "claims": [\n    `);
+  for (const [i, claim] of claims.entries()) {
+    if (i > 0) out.write(',\n    ');
+    out.write(JSON.stringify(claim, null, 2).replaceAll('\n', '\n    '));
+  }
+  out.write('\n  ]\n}\n');
 }
 
 function namesOf(claims: readonly Claim[]): string[] {
