@@ -429,9 +429,9 @@ function shardText(speakerId: string, claims: readonly Claim[]): string {
 
 /**
  * shardText() in pieces, a claim at a time, for writeNewFiles: byte for byte the
- * same text (a claim's lines sit four spaces deeper in the array than on their own,
- * and JSON.stringify escapes the line breaks inside strings, so every "\n" in a
- * claim's own text is a break between lines).
+ * same text. In a shard a claim sits at depth 2 (in the array, in the object), as
+ * it does in [[claim]]: stringifying that and cutting off "[\n  [\n    " and
+ * "\n  ]\n]" gives the claim with its lines indented for the shard, in one pass.
  */
 function writeShard(out: TextSink, speakerId: string, claims: readonly Claim[]): void {
   if (claims.length === 0) {
@@ -441,7 +441,7 @@ function writeShard(out: TextSink, speakerId: string, claims: readonly Claim[]):
   out.write(`{\n  "speakerId": ${JSON.stringify(speakerId)},\n  "claims": [\n    `);
   for (const [i, claim] of claims.entries()) {
     if (i > 0) out.write(',\n    ');
-    out.write(JSON.stringify(claim, null, 2).replaceAll('\n', '\n    '));
+    out.write(JSON.stringify([[claim]], null, 2).slice(10, -6));
   }
   out.write('\n  ]\n}\n');
 }
