@@ -137,6 +137,28 @@ describe('ingest of a folder on worker threads', () => {
     expect(await workersStarted([big])).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
+  it('a worker that dies fails the files it held, not the ingest: the rest are stored, exit 1', async () => {
+    const store = await tempStore();
+    const dir = path.join(store, 'articles');
+    await mkdir(dir);
+    for (let n = 0; n < 40; n++) await writeFile(path.join(dir, `story-${String(n).padStart(2, '0')}.txt`), story(n));
+    await writeFile(path.join(dir, 'story-20-crash-me.txt'), story(99));
+    const { code, stdout, stderr } = await spawnNode(['--import', './test/helpers/crash-worker.mjs', BIN, '--store', store, 'ingest', dir, '--json'], {
+      env: cleanEnv({ CLAIMS_PARSE_WORKERS: '2' }),
+      timeoutMs: 120_000,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/the parser thread working on '.*story-20-crash-me\.txt' stopped \(exit code 3\)/);
+    const report = JSON.parse(stdout) as Report;
+    // Which other files went down with it depends on what that thread held; the rest went on.
+    expect(report.failed.map((f) => f.file)).toContain(path.join(dir, 'story-20-crash-me.txt'));
+    expect(report.files.length + report.failed.length).toBe(41);
+    expect(report.files.length).toBeGreaterThan(0);
+    const listed = await claims(['--store', store, 'articles', '--format', 'json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toHaveLength(report.files.length);
+  }, 120_000);
+
   it('refuses a CLAIMS_PARSE_WORKERS that is not a number', async () => {
     const store = await tempStore();
     const { code, stderr } = await claims(['--store', store, 'ingest', folder], { env: cleanEnv({ CLAIMS_PARSE_WORKERS: 'many' }) });

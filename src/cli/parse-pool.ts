@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ClaimsError, type ErrorCode } from '../errors.js';
-import { isUrl } from '../input/index.js';
+import { describeOrigin, isUrl } from '../input/index.js';
 import type { ActorRegistry, ParseResult } from '../model.js';
 import type { InputSettings, ParsedItem } from './parse-input.js';
 
@@ -251,8 +251,8 @@ export class ParsePool {
     // rest go on), and the queue goes to the workers left.
     const lost = (reason: string): void => {
       if (!this.workers.delete(worker)) return;
-      const error = new Error(`the parser thread stopped (${reason}); a bug in claims`);
       for (const job of worker.jobs) {
+        const error = new Error(`the parser thread working on ${describeOrigin(job.source)} stopped (${reason})`);
         this.arrive(job, { origin: job.source, record: false, error });
         this.finish(worker, job);
       }
@@ -289,7 +289,7 @@ export class ParsePool {
       if (this.workers.size === 0) {
         // Every worker is gone: fail what is left rather than wait for ever.
         const job = this.queue[this.queueStart++]!;
-        this.arrive(job, { origin: job.source, record: false, error: new Error('the parser threads stopped; a bug in claims') });
+        this.arrive(job, { origin: job.source, record: false, error: new Error(`no parser thread left to read ${describeOrigin(job.source)}`) });
         this.finish(undefined, job);
         continue;
       }
