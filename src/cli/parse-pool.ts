@@ -63,8 +63,9 @@ function workerEntry(): URL | undefined {
 
 /**
  * How many workers to parse `sources` with: 0 (parse on the main thread) on one
- * core, for fewer than two files or less than POOL_MIN_BYTES of them, else one
- * per core up to MAX_WORKERS. CLAIMS_PARSE_WORKERS overrides the choice.
+ * core, for fewer than two files, or for less than POOL_MIN_BYTES of them
+ * (estimated from a sample of their sizes); else one per core up to MAX_WORKERS.
+ * CLAIMS_PARSE_WORKERS overrides the choice.
  */
 export function poolSize(sources: readonly string[], env: NodeJS.ProcessEnv): number {
   const files = sources.filter(isPoolSource);
@@ -81,18 +82,21 @@ export function poolSize(sources: readonly string[], env: NodeJS.ProcessEnv): nu
   }
   const cores = availableParallelism();
   if (files.length < 2 || cores < 2) return 0;
-  // Stops stat-ing as soon as the folder is big enough (synchronous: see readArticleFile).
+  // The folder's size, from the sizes of at most SAMPLE of its files spread over it
+  // (stat-ing thousands would take longer than the choice is worth).
+  const sample = files.length <= SAMPLE ? files : Array.from({ length: SAMPLE }, (_, i) => files[Math.floor((i * files.length) / SAMPLE)]!);
   let bytes = 0;
-  for (const file of files) {
+  for (const file of sample) {
     try {
       bytes += statSync(file).size;
     } catch {
       // Reading it will say what is wrong, in its turn.
     }
-    if (bytes >= POOL_MIN_BYTES) return Math.min(cores, MAX_WORKERS, files.length);
   }
-  return 0;
+  return (bytes / sample.length) * files.length >= POOL_MIN_BYTES ? Math.min(cores, MAX_WORKERS, files.length) : 0;
 }
+
+const SAMPLE = 64;
 
 // ---------------------------------------------------------------------------
 // What crosses between the threads. Parse results are plain data and are cloned
