@@ -275,7 +275,8 @@ export class Discourse {
   }
 
   private speak(entity: Entity, mention: string, ctx: ResolveContext): Speaker {
-    const person = personName(mention.split(',')[0] ?? '');
+    const comma = mention.indexOf(',');
+    const person = personName(comma < 0 ? mention : mention.slice(0, comma));
     if (person) entity.surnames.add(words(person).at(-1)!.toLowerCase());
     // A speaker is the most salient entity of its sentence.
     entity.lastSeen = ctx.unit + 0.75;

@@ -331,19 +331,21 @@ function cleanHead(p: Phrase): Phrase {
   // the subject is the last noun phrase that opens with a determiner after a noun.
   const ws = text.split(/\s+/);
   for (let i = ws.length - 1; i > 0; i--) {
-    const w = lower(ws[i]!);
     const prev = lower(ws[i - 1]!);
     // Only after a noun for a claim ("a charge the commission denied", "a claim
     // Karsovia's air force denied") does a new noun phrase start a reduced relative.
-    const properStart = /^\p{Lu}/u.test(ws[i]!) && CLAIM_NOUNS.test(prev);
-    if ((w === 'the' || properStart) && CLAIM_NOUNS.test(prev) && !PREPOSITIONS.has(prev) && !DETERMINERS.has(prev) && !/^(?:and|or|nor|of|both|neither|either)$/.test(prev) && /^[a-z]/.test(prev) && !TITLES.has(prev)) {
+    if (!CLAIM_NOUNS.test(prev)) continue;
+    const w = lower(ws[i]!);
+    const properStart = /^\p{Lu}/u.test(ws[i]!);
+    if ((w === 'the' || properStart) && !PREPOSITIONS.has(prev) && !DETERMINERS.has(prev) && !/^(?:and|or|nor|of|both|neither|either)$/.test(prev) && /^[a-z]/.test(prev) && !TITLES.has(prev)) {
       text = ws.slice(i).join(' ');
       break;
     }
   }
-  text = text.replace(/\s+(?:himself|herself|itself|themselves)$/i, '');
+  // (Each pattern only where the text ends as it needs: an end-anchored pattern is tried from every position.)
+  if (/(?:self|selves)$/i.test(text.slice(-6))) text = text.replace(/\s+(?:himself|herself|itself|themselves)$/i, '');
   // "Cllr Martin Hale (Lib Dem, Brayford and Oakley)": the brackets describe, they do not name.
-  text = text.replace(/\s*\([^)]*\)\s*$/, '');
+  if (text.trimEnd().endsWith(')')) text = text.replace(/\s*\([^)]*\)\s*$/, '');
   const offset = p.text.indexOf(text);
   return { start: p.start + Math.max(offset, 0), end: p.start + Math.max(offset, 0) + text.length, text };
 }
