@@ -22,7 +22,7 @@ import {
   type CueClass,
 } from './lexicon.js';
 import { leftSubject, rightSubject, splitCoordination, type Phrase, type SubjectNP } from './phrases.js';
-import { BLOT, type Unit } from './segment.js';
+import type { Unit } from './segment.js';
 import { tokenize, unitTokens, type Token } from './tokens.js';
 
 export interface Frame {
@@ -78,9 +78,8 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
   const tokens = unitTokens(unit);
   const frames: Frame[] = [];
   tokens.forEach((tok, i) => {
-    if (covered(tok.start) || tok.text.includes(BLOT)) return;
     const form = CUE_FORMS.get(tok.lower);
-    if (!form) return;
+    if (!form || covered(tok.start)) return;
     const prevIdx = previousWord(tokens, i);
     const prev = prevIdx >= 0 ? tokens[prevIdx]!.lower : '';
     const next = tokens[i + 1]?.lower ?? '';
@@ -154,7 +153,8 @@ function refusalCues(unit: Unit): Frame[] {
   if (!REFUSAL_WORDS.test(unit.masked)) return frames;
   const lm = unit.masked.toLowerCase().replace(/[\u201c\u201d\u2018"]/g, ' ');
   for (const g of UNCONFIRMED_GLOBAL) {
-    for (const hit of lm.matchAll(g)) {
+    g.lastIndex = 0;
+    for (let hit = g.exec(lm); hit; hit = g.exec(lm)) {
       if (frames.some((f) => hit.index < f.cueEnd && hit.index + hit[0].length > f.cueStart)) continue;
       const cueStart = hit.index;
       const cueEnd = hit.index + hit[0].length;
