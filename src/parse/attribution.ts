@@ -172,10 +172,14 @@ function refusalCues(unit: Unit): Frame[] {
   return frames;
 }
 
+const SOURCE_FIRST = /\b(according to|citing)\s+/gi;
+
 /** "according to X" and "citing X": the source follows the cue. */
 function sourceAfterCue(unit: Unit): Frame[] {
   const frames: Frame[] = [];
-  for (const hit of unit.masked.matchAll(/\b(according to|citing)\s+/gi)) {
+  // exec with lastIndex rather than matchAll, which copies the pattern on every call (once per unit here).
+  SOURCE_FIRST.lastIndex = 0;
+  for (let hit = SOURCE_FIRST.exec(unit.masked); hit; hit = SOURCE_FIRST.exec(unit.masked)) {
     const cueStart = hit.index;
     const cueEnd = hit.index + hit[1]!.length;
     // "according to figures published by the hospital": the issuer is the source.

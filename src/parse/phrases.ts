@@ -202,6 +202,8 @@ function chunks(s: string, offset: number): Phrase[] {
   return out;
 }
 
+const SUBORDINATE = /\s(?:after|when|while|although|though|because|since|before|until|unless|once|whereas)\s+(?=[^,]*$)/gi;
+
 const LEFT_BOUNDARY =
   /\u2588+[\u201d"\u2019]?\s*,?\s*|[,.!?][\u201d"\u2019]\s+|[;:\u2014]\s*|\s[-\u2013]\s|[\u201d"\u2019]\s*,\s*|,\s+(?:and|but|or|yet|so|while|whereas)\s+|\s+but\s+|(?:^|,\s*)(?:but|and|yet|so|still|however|when|while|as|after|before|because|since|although|though|whereas|if|unless|until|once|where),?\s+(?=\S)|\b(?:said|says|told|added|reported|claimed|insisted|argued|warned|stated|wrote)\s+(?:\w+\s+)?that\s+/gi;
 
@@ -220,10 +222,13 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
   let quoteClose: number | null = null;
   // "…, although independent experts cautioned": a subordinate clause that holds the cue.
   const near = left.slice(reach);
-  for (const b of near.matchAll(/\s(?:after|when|while|although|though|because|since|before|until|unless|once|whereas)\s+(?=[^,]*$)/gi)) {
+  // exec with lastIndex rather than matchAll, which copies the pattern on every call.
+  SUBORDINATE.lastIndex = 0;
+  for (let b = SUBORDINATE.exec(near); b; b = SUBORDINATE.exec(near)) {
     clauseStart = Math.max(clauseStart, reach + b.index + b[0].length);
   }
-  for (const b of near.matchAll(LEFT_BOUNDARY)) {
+  LEFT_BOUNDARY.lastIndex = 0;
+  for (let b = LEFT_BOUNDARY.exec(near); b; b = LEFT_BOUNDARY.exec(near)) {
     if (reach + b.index + b[0].length < clauseStart) continue;
     clauseStart = reach + b.index + b[0].length;
     // `Seoul's claims were "aimed at …," the representative told`: what precedes the
