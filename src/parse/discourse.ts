@@ -172,7 +172,9 @@ export class Discourse {
     }
     // "Ms. Whitcomb was unbothered", "Representative Dana Whitcomb did something":
     // an honorific or title before a capitalised name marks a person wherever it stands.
-    for (const t of tokens.some((w) => TITLE_WORDS.has(w.text)) ? text.matchAll(TITLED_NAME) : []) {
+    TITLED_NAME.lastIndex = 0;
+    const titled = tokens.some((w) => TITLE_WORDS.has(w.text));
+    for (let t = titled ? TITLED_NAME.exec(text) : null; t; t = TITLED_NAME.exec(text)) {
       const title = t[1]!;
       const name = t[2]!;
       const known = this.recent((e) => e.kind === 'person' && sameSurname(e, name));
