@@ -89,7 +89,7 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
     if ((DETERMINERS.has(adjacentPrev) && !quantifier) || /'s$/.test(adjacentPrev) || (tok.lower.endsWith('s') && next === 'of')) return;
     // "a weekend of reports that…", "the weekend reports was no accident": nouns.
     if (!tok.lower.endsWith('ing') && PREPOSITIONS.has(adjacentPrev)) return;
-    if (AUXILIARIES.has(next) && !['said', 'told', 'added'].includes(tok.lower)) return;
+    if (AUXILIARIES.has(next) && tok.lower !== 'said' && tok.lower !== 'told' && tok.lower !== 'added') return;
     // "a man accused of striking…": a passive participle, not the man speaking.
     if (tok.lower === 'accused' && next === 'of') return;
     if (tok.lower.includes('-')) return;
@@ -117,7 +117,7 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
     // ", saying …" and "… and dismissed …" belong to the clause's own subject;
     // "with X and Y claiming" has its own.
     const gap = m.slice(0, tok.start);
-    const conjoined = /\s(?:and|but)\s+(?:\p{L}+ly\s+|also\s+|then\s+)?$/u.test(gap) && frames.length > 0;
+    const conjoined = frames.length > 0 && /\s(?:and|but)\s+(?:\p{L}+ly\s+|also\s+|then\s+)?$/u.test(gap);
     if (participle || conjoined) {
       if (conjoined || /,\s*$/.test(gap) || /^\s*$/.test(gap)) {
         frames.push({ cue, cueStart: tok.start, cueEnd, cls: form.cls, subject: PARTICIPLE_SUBJECT, precedingClause: null, cited: false, contentAfterSubject: false });
