@@ -159,7 +159,7 @@ function splitUnits(text: string, para: Span, quotes: Quote[], paragraph: number
     start = k;
   }
   if (start < para.end) units.push(makeUnit(start, para.end));
-  return units.flatMap(capLength);
+  return units.some((u) => u.end - u.start > MAX_UNIT) ? units.flatMap(capLength) : units;
 
   function capLength(unit: Unit): Unit[] {
     if (unit.end - unit.start <= MAX_UNIT) return [unit];

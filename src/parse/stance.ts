@@ -50,8 +50,7 @@ export function decideStance(input: StanceInput): StanceResult {
   if (input.cues.includes('unconfirm') || input.negatedSubject) return { stance: 'unconfirmed', neutral: false };
   const content = plain(input.content);
   // The frame is the whole sentence and rarely holds either phrase: normalise it only then.
-  const lowerFrame = input.frame.toLowerCase();
-  const frame = lowerFrame.includes('confirming') || lowerFrame.includes('denial') ? plain(input.frame) : '';
+  const frame = /confirming|denial/i.test(input.frame) ? plain(input.frame) : '';
   if (HEDGE.test(content) || /\bwithout (?:\w+ )?confirming\b/.test(frame)) return { stance: 'unconfirmed', neutral: false };
   if (input.cues.includes('deny') || /\b(?:repeated|reiterated) (?:the|his|her|its|their) denial\b/.test(frame)) return { stance: 'denies', neutral: false };
   const opening = openingSentence(withoutInnerQuotes(content));
