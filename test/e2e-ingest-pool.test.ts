@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from './helpers/claims.js';
 import { POOL_MIN_BYTES } from '../src/cli/parse-pool.js';
 import { BIN, BUNDLED_ARTICLE, FIXTURES, claims, cleanEnv, spawnNode } from './helpers/spawn.js';
+import { portStory } from './helpers/port-story.js';
 
 interface Manifest {
   generation: number;
@@ -23,21 +24,10 @@ interface Report {
   existing: number;
 }
 
-/** A short article of its own for each n (different speakers, so many shards). */
+/** Each n its own article, with one of a few speakers (so a few shards, each with many claims). */
 function story(n: number): string {
   const who = ['Captain Lena Moss', 'Mayor Ana Varga', 'Dr. Omar Haddad', 'Senator Ines Holm', 'the harbour authority'][n % 5];
-  return [
-    `Port town ${n} reopens after storm`,
-    `March ${(n % 27) + 1}, 2025`,
-    '',
-    `The harbour authority of port ${n} said on Monday that ${n + 3} ships had been damaged.`,
-    '',
-    `"We will reopen berth ${n} by Friday," ${who} ${n % 7} told reporters.`,
-    '',
-    `The shipping union denied that crews in port ${n} had been told to sail.`,
-    '',
-    `According to ${who}, repairs to quay ${n} will cost ${n * 1000} euros.`,
-  ].join('\n');
+  return portStory(n, `${who} ${n % 7}`, { accordingTo: who });
 }
 
 let folder: string;

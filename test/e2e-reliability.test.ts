@@ -8,25 +8,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, BUNDLED_ARTICLE, ROOT, claims, cleanEnv } from './helpers/spawn.js';
 import { storeOnDisk } from './helpers/store.js';
+import { portStory } from './helpers/port-story.js';
 
 interface Stored {
   claims: { id: string; articleId: string }[];
   articles: { id: string }[];
 }
 
-/** A short article of its own for each n: different text, so different article and claim ids. */
-function article(n: number): string {
-  return [
-    `Port town ${n} reopens after storm`,
-    `March ${(n % 27) + 1}, 2025`,
-    '',
-    `The harbour authority of port ${n} said on Monday that ${n + 3} ships had been damaged.`,
-    '',
-    `"We will reopen berth ${n} by Friday," Captain Lena Moss${n} told reporters.`,
-    '',
-    `The shipping union denied that crews in port ${n} had been told to sail.`,
-  ].join('\n');
-}
+/** Each n its own article and its own speaker (so its own shard). */
+const article = (n: number) => portStory(n, `Captain Lena Moss${n}`);
 
 describe('parallel ingests', () => {
   it('eight ingests of different articles at once keep every claim of every article', async () => {
