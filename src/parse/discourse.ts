@@ -95,9 +95,8 @@ const lastWord = (s: string) => (words(s).at(-1) ?? '').toLowerCase().replace(/[
 
 type RegistryActor = { id: string; name: string; kind: ActorKind };
 interface CompiledRegistry {
-  aliases: Map<string, RegistryActor>;
-  /** What a mention of each alias in narration adds to the discourse (see `observe`). */
-  seeds: Map<string, RegistryActor & { words: string[] }>;
+  /** Each alias's actor, with the words a mention of it in narration adds (see `observe`). */
+  aliases: Map<string, RegistryActor & { words: string[] }>;
   /** First words of every alias, and the longest alias in words: the n-gram scan's bounds. */
   firstWords: Set<string>;
   longest: number;
@@ -112,28 +111,26 @@ const compiled = new WeakMap<ActorRegistry, CompiledRegistry>();
 function compileRegistry(registry: ActorRegistry): CompiledRegistry {
   const cached = compiled.get(registry);
   if (cached) return cached;
-  const aliases = new Map<string, RegistryActor>();
-  const seeds = new Map<string, RegistryActor & { words: string[] }>();
+  const aliases = new Map<string, RegistryActor & { words: string[] }>();
   const firstWords = new Set<string>();
   let longest = 0;
   for (const actor of registry.actors) {
     for (const alias of [actor.name, ...actor.aliases]) {
       const key = norm(stripDeterminer(alias));
       if (!key) continue;
-      aliases.set(key, { id: actor.id, name: actor.name, kind: actor.kind });
-      seeds.set(key, { id: actor.id, name: actor.name, kind: actor.kind, words: headWords(`${key}, ${actor.name}`) });
+      aliases.set(key, { id: actor.id, name: actor.name, kind: actor.kind, words: headWords(`${key}, ${actor.name}`) });
       const ws = key.split(' ');
       firstWords.add(ws[0]!);
       longest = Math.max(longest, ws.length);
     }
   }
-  const result = { aliases, seeds, firstWords, longest, lookups: new Map<string, RegistryActor | null>() };
+  const result = { aliases, firstWords, longest, lookups: new Map<string, RegistryActor | null>() };
   compiled.set(registry, result);
   return result;
 }
 
 export class Discourse {
-  private readonly aliases: Map<string, RegistryActor>;
+  private readonly aliases: CompiledRegistry['aliases'];
   private readonly registry: CompiledRegistry;
   private entities: Entity[] = [];
 
@@ -154,7 +151,7 @@ export class Discourse {
       if (!firstWords.has(toks[i]!)) continue;
       for (let n = Math.min(longest, toks.length - i); n > 0; n--) {
         const surface = toks.slice(i, i + n).join(' ');
-        const seed = this.registry.seeds.get(surface);
+        const seed = this.aliases.get(surface);
         if (!seed) continue;
         // Within a sentence the earlier mention (usually the subject) is the more salient.
         const salience = unit + 0.5 * (1 - i / toks.length);
