@@ -88,13 +88,16 @@ const DATE_HEAD = new RegExp(
 /**
  * `re`, a pattern anchored at the end of the text, tried on the last stretch of `s`
  * only: an engine tries an end-anchored pattern from every position. A match that
- * begins at the cut may reach further left, so that one case reads the whole text.
+ * begins at the cut may reach further left, so that case reads the whole text. The
+ * patterns here are short but for their whitespace, so the stretch decides alone
+ * unless a run of spaces is longer than it (the callers trim trailing ones first).
  */
 function execAtEnd(re: RegExp, s: string): RegExpExecArray | null {
   const from = s.length - 160;
   if (from <= 0) return re.exec(s);
   const m = re.exec(s.slice(from));
-  if (!m || m.index === 0) return re.exec(s);
+  if (!m) return null;
+  if (m.index === 0) return re.exec(s);
   m.index += from;
   return m;
 }
