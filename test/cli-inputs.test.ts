@@ -21,10 +21,10 @@ vi.mock('../src/store/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/store/index.js')>();
   return {
     ...real,
-    ingestParsed: ((...args: Parameters<typeof real.ingestParsed>) => {
+    ingestPrepared: ((...args: Parameters<typeof real.ingestPrepared>) => {
       writes.count++;
-      return real.ingestParsed(...args);
-    }) as typeof real.ingestParsed,
+      return real.ingestPrepared(...args);
+    }) as typeof real.ingestPrepared,
   };
 });
 

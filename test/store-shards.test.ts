@@ -101,6 +101,27 @@ describe('ingestParsed', () => {
     expect(data.claims.map((c) => c.id).sort()).toEqual(['k1', 'n1', 'n3']);
   });
 
+  // Claims reach the store with their shard text made where they were parsed; one
+  // filed under another article must have that text made again, field for field.
+  it('files a new claim of a text stored under another id under that id, in its shard text too', async () => {
+    const sameText = (id: string, claims: Claim[]): ParseResult => {
+      const result = parsed(id, claims);
+      result.article.textHash = 'same-text';
+      return result;
+    };
+    const late = claim('n9', nato, { quote: 'we “never” said so', topics: ['x'], dateText: null });
+    // In one batch (a new store), and in a later write (a sharded store).
+    for (const batches of [[[sameText('text-id', [claim('n1')]), sameText('url-id', [claim('n1'), late])]], [[sameText('text-id', [claim('n1')])], [sameText('url-id', [late])]]]) {
+      const sub = await fs.mkdtemp(path.join(dir, 's-'));
+      for (const batch of batches) await ingestParsed(sub, batch);
+      const bytes = await fs.readFile(path.join(sub, (await storeOnDisk(sub)).files.find((f) => f.includes('nato'))!), 'utf8');
+      const shard = JSON.parse(bytes) as { speakerId: string; claims: Claim[] };
+      expect(shard.claims).toEqual([claim('n1', nato, { articleId: 'text-id' }), { ...late, articleId: 'text-id' }]);
+      expect(Object.keys(shard.claims[1]!)).toEqual(Object.keys(late));
+      expect(bytes).toBe(`${JSON.stringify(shard, null, 2)}\n`);
+    }
+  });
+
   it('rewrites only the shards of the speakers it adds claims for', async () => {
     await seed();
     await ingestParsed(dir, [parsed('a2', [claim('n9')])]);

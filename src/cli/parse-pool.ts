@@ -4,14 +4,17 @@
 // stays pure and single-threaded; this is only plumbing around it. Results are
 // taken in the order the sources were submitted, whichever worker finished first,
 // so the store's contents do not depend on scheduling. The main thread is left
-// to merge and store (and to read standard input and URLs).
+// to merge and store (and to read standard input and URLs); the workers also
+// render each claim's text for its shard (prepareResult), so what crosses to the
+// main thread is mostly strings, and the store write only joins them.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ClaimsError, type ErrorCode } from '../errors.js';
 import { describeOrigin, isUrl } from '../input/index.js';
-import type { ActorRegistry, ParseResult } from '../model.js';
+import type { ActorRegistry } from '../model.js';
+import { prepareResult, type PreparedResult } from '../store/index.js';
 import type { InputSettings, ParsedItem } from './parse-input.js';
 
 /** Set to a whole number to force that many workers (0: parse on the main thread); unset, claims decides. */
@@ -98,8 +101,17 @@ export function poolSize(sources: readonly string[], env: NodeJS.ProcessEnv): nu
 
 const SAMPLE = 64;
 
+/** An item of parseSources with its claims ready for the store: what ingest stores. */
+export type PreparedItem =
+  | { origin: string; record: boolean; prepared: PreparedResult }
+  | { origin: string; record: boolean; error: unknown };
+
+export function prepareItem(item: ParsedItem): PreparedItem {
+  return 'parsed' in item ? { origin: item.origin, record: item.record, prepared: prepareResult(item.parsed) } : item;
+}
+
 // ---------------------------------------------------------------------------
-// What crosses between the threads. Parse results are plain data and are cloned
+// What crosses between the threads. Prepared results are plain data and are cloned
 // as they are; errors lose their class on the way, so they travel as fields.
 
 export interface WorkerData {
@@ -123,7 +135,7 @@ export interface ItemsMessage {
 }
 
 export type WireItem =
-  | { origin: string; record: boolean; parsed: ParseResult }
+  | { origin: string; record: boolean; prepared: PreparedResult }
   | { origin: string; record: boolean; error: WireError };
 
 interface WireError {
@@ -133,8 +145,8 @@ interface WireError {
   claims?: { code: ErrorCode; hint?: string; exitCode: number };
 }
 
-export function toWire(item: ParsedItem): WireItem {
-  if ('parsed' in item) return item;
+export function toWire(item: PreparedItem): WireItem {
+  if ('prepared' in item) return item;
   const { error } = item;
   const err = error instanceof Error ? error : new Error(String(error));
   const wire: WireError = { message: err.message, stack: err.stack };
@@ -142,8 +154,8 @@ export function toWire(item: ParsedItem): WireItem {
   return { origin: item.origin, record: item.record, error: wire };
 }
 
-function fromWire(item: WireItem): ParsedItem {
-  if ('parsed' in item) return item;
+function fromWire(item: WireItem): PreparedItem {
+  if ('prepared' in item) return item;
   const { message, stack, claims } = item.error;
   const error = claims ? new ClaimsError(message, { code: claims.code, hint: claims.hint, exitCode: claims.exitCode }) : new Error(message);
   if (stack !== undefined) error.stack = stack;
@@ -156,7 +168,7 @@ interface Job {
   id: number;
   source: string;
   /** Arrived and not yet taken. */
-  items: ParsedItem[];
+  items: PreparedItem[];
   taken: number;
   done: boolean;
   /** Wakes the consumer waiting for this job's next item. */
@@ -205,7 +217,7 @@ export class ParsePool {
    * Queues a source; returns its items, to be read in the order sources were
    * submitted. Work starts as soon as a worker is free, well before they are read.
    */
-  submit(source: string): AsyncIterable<ParsedItem> {
+  submit(source: string): AsyncIterable<PreparedItem> {
     const job: Job = { id: this.nextId++, source, items: [], taken: 0, done: false, wake: undefined, run: undefined };
     this.jobs.set(job.id, job);
     this.queue.push(job);
@@ -221,12 +233,12 @@ export class ParsePool {
     await Promise.all(threads.map((t) => t.terminate().catch(() => {})));
   }
 
-  private async *itemsOf(job: Job): AsyncGenerator<ParsedItem> {
+  private async *itemsOf(job: Job): AsyncGenerator<PreparedItem> {
     for (;;) {
       if (job.taken < job.items.length) {
         const item = job.items[job.taken]!;
         job.items[job.taken++] = undefined as never;
-        if ('parsed' in item) this.buffered -= item.parsed.claims.length;
+        if ('prepared' in item) this.buffered -= item.prepared.claims.length;
         this.dispatch();
         yield item;
         continue;
@@ -272,8 +284,8 @@ export class ParsePool {
     thread.on('exit', (code) => lost(`exit code ${code}`));
   }
 
-  private arrive(job: Job, item: ParsedItem): void {
-    if ('parsed' in item) this.buffered += item.parsed.claims.length;
+  private arrive(job: Job, item: PreparedItem): void {
+    if ('prepared' in item) this.buffered += item.prepared.claims.length;
     job.items.push(item);
     this.wake(job);
   }

@@ -4,7 +4,7 @@
 // are parsed, never what they are. A bundle entry of its own (scripts/build.mjs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSources } from './parse-input.js';
-import { toWire, type ItemsMessage, type JobMessage, type WorkerData } from './parse-pool.js';
+import { prepareItem, toWire, type ItemsMessage, type JobMessage, type WorkerData } from './parse-pool.js';
 
 const { registry, settings } = workerData as WorkerData;
 const port = parentPort!;
@@ -27,7 +27,7 @@ port.on('message', ({ sources }: JobMessage) => {
     for (const { id, source } of sources) {
       try {
         for await (const item of parseSources([source], registry, io, settings)) {
-          out.items.push({ id, item: toWire(item) });
+          out.items.push({ id, item: toWire(prepareItem(item)) });
           if (out.items.length >= GROUP) send();
         }
       } catch (error) {

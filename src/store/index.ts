@@ -3,6 +3,7 @@
 export { resolveStoreDir, storeFile, registryFile, topicsFile } from './location.js';
 export {
   ingestParsed,
+  ingestPrepared,
   openStore,
   readClaims,
   readStore,
@@ -12,5 +13,6 @@ export {
   type StoreSnapshot,
   type UpdateOptions,
 } from './store-file.js';
+export { prepareResult, type PreparedResult, type ShardClaim } from './shard-text.js';
 export { mergeAll, mergeParsed, removeArticle, type MergeResult } from './merge.js';
 export { readRegistry, readTopics, writeRegistry, writeTopics } from './user-data.js';

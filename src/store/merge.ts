@@ -3,6 +3,18 @@
 // run them on plain objects.
 import type { Article, ParseResult, StoreData } from '../model.js';
 
+/** What merging needs of a claim: the store's Claim, or its shard form (ShardClaim). */
+interface ArticleClaim {
+  readonly id: string;
+  readonly articleId: string;
+}
+
+/** Articles and claims of either form, as mergeAll reads and extends them. */
+interface Merged<C extends ArticleClaim> {
+  articles: Article[];
+  claims: C[];
+}
+
 export interface MergeResult {
   /** The stored article the claims belong to (an earlier record of the same text keeps its id). */
   articleId: string;
@@ -21,8 +33,14 @@ export interface MergeResult {
  * A page at a stored URL whose text has changed replaces the stored version: the
  * article record takes the new text's details and its claims replace the old ones.
  * Linear in the store size however many results are merged: the indexes are built once.
+ * `fileUnder` gives a claim its stored article's id (a copy with the field set, by default).
  */
-export function mergeAll(data: StoreData, results: readonly ParseResult[], ingestedAt?: string): MergeResult[] {
+export function mergeAll<C extends ArticleClaim>(
+  data: Merged<C>,
+  results: readonly { article: Article; claims: readonly C[] }[],
+  ingestedAt?: string,
+  fileUnder: (claim: C, articleId: string) => C = (claim, articleId) => ({ ...claim, articleId }),
+): MergeResult[] {
   const byId = new Map(data.articles.map((a) => [a.id, a]));
   const byText = new Map(data.articles.map((a) => [a.textHash, a]));
   const known = new Set(data.claims.map((claim) => claim.id));
@@ -52,7 +70,7 @@ export function mergeAll(data: StoreData, results: readonly ParseResult[], inges
         continue;
       }
       known.add(claim.id);
-      data.claims.push({ ...claim, articleId: stored.id });
+      data.claims.push(fileUnder(claim, stored.id));
       added++;
     }
     return { articleId: stored.id, added, existing, replaced };
@@ -76,7 +94,7 @@ export function removeArticle(data: StoreData, articleId: string): { article: Ar
   return { article, claims };
 }
 
-function dropClaimsOf(data: StoreData, articleId: string, known?: Set<string>): number {
+function dropClaimsOf<C extends ArticleClaim>(data: Merged<C>, articleId: string, known?: Set<string>): number {
   const before = data.claims.length;
   data.claims = data.claims.filter((claim) => {
     if (claim.articleId !== articleId) return true;

@@ -28,10 +28,11 @@ import {
   type ShardEntry,
   type StoreData,
 } from '../model.js';
-import { ioError, listBackups, readIfExists, removeOrphanedTemps, writeAtomically, writeBackup, writeNewFiles, type NewFile, type TextSink } from './file-io.js';
+import { ioError, listBackups, readIfExists, removeOrphanedTemps, writeAtomically, writeBackup, writeNewFiles, type NewFile } from './file-io.js';
 import { storeFile } from './location.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, withLock, type HeldLock } from './lock.js';
 import { mergeAll, type MergeResult } from './merge.js';
+import { prepareResult, shardText, storedClaim, withArticleId, writeShard, type PreparedResult, type ShardClaim } from './shard-text.js';
 import { detectVersion, migrateFrom } from './migrate.js';
 import { checkSchema, invalidFileError, parseJson, type CheckFailure } from './validate.js';
 
@@ -92,7 +93,7 @@ export async function openStore(dir: string): Promise<StoreSnapshot> {
     const groups = groupBySpeaker(data.claims);
     return {
       articles: data.articles,
-      speakers: [...groups].map(([id, claims]) => ({ id, names: namesOf(claims), claims: claims.length })),
+      speakers: [...groups].map(([id, claims]) => ({ id, names: namesOf(claims.map((c) => c.speaker)), claims: claims.length })),
       claimCount: data.claims.length,
       readClaims: async (ids) => [...new Set(ids)].flatMap((id) => groups.get(id) ?? []),
       shards: async function* () {
@@ -158,7 +159,7 @@ export async function updateStore<T>(
   return locked(dir, opts, async (lock) => {
     const loaded = await load(dir);
     const data = loaded.kind === 'empty' ? emptyStore() : loaded.kind === 'legacy' ? loaded.data : await readAllUnlocked(dir, loaded.manifest);
-    const before = shardTexts(data.claims);
+    const before = shardTexts(data.claims.map(storedClaim));
     const articlesBefore = JSON.stringify(data.articles);
     const result = await fn(data);
     const checked = checkSchema(StoreSchema, data);
@@ -166,8 +167,8 @@ export async function updateStore<T>(
       // fn is our own code, so this is a bug, not something the user can fix.
       throw new Error(`refusing to write an invalid store to ${storeFile(dir)}: ${checked.where ?? ''} ${checked.problem}`);
     }
-    const after = groupBySpeaker(data.claims);
-    const changed = new Map<string, Claim[]>();
+    const after = groupBySpeaker(data.claims.map(storedClaim));
+    const changed = new Map<string, ShardClaim[]>();
     for (const [id, claims] of after) if (loaded.kind !== 'sharded' || before.get(id) !== shardText(id, claims)) changed.set(id, claims);
     for (const id of before.keys()) if (!after.has(id)) changed.set(id, []);
     const articlesChanged = JSON.stringify(data.articles) !== articlesBefore;
@@ -190,14 +191,25 @@ export async function ingestParsed(
   ingestedAt?: string,
   opts: UpdateOptions = {},
 ): Promise<MergeResult[]> {
+  return ingestPrepared(dir, results.map(prepareResult), ingestedAt, opts);
+}
+
+/** ingestParsed for results whose claims were made ready for their shards already (prepareResult), as `claims ingest` does where it parses. */
+export async function ingestPrepared(
+  dir: string,
+  results: readonly PreparedResult[],
+  ingestedAt?: string,
+  opts: UpdateOptions = {},
+): Promise<MergeResult[]> {
   return locked(dir, opts, async (lock) => {
     const loaded = await load(dir);
     if (loaded.kind !== 'sharded') {
       // An empty or old store: everything is in memory anyway, and all of it gets written.
       const data = loaded.kind === 'empty' ? emptyStore() : loaded.data;
-      const counts = mergeAll(data, results, ingestedAt);
-      if (loaded.kind === 'empty' && data.claims.length === 0 && data.articles.length === 0) return counts;
-      await commit(dir, lock, loaded, data.articles, groupBySpeaker(data.claims));
+      const merged = { articles: data.articles, claims: data.claims.map(storedClaim) };
+      const counts = mergeAll(merged, results, ingestedAt, withArticleId);
+      if (loaded.kind === 'empty' && merged.claims.length === 0 && merged.articles.length === 0) return counts;
+      await commit(dir, lock, loaded, merged.articles, groupBySpeaker(merged.claims));
       return counts;
     }
     const { manifest } = loaded;
@@ -208,27 +220,29 @@ export async function ingestParsed(
       return stored !== undefined && stored.textHash !== article.textHash;
     });
     // Every shard when an article's claims are replaced, else only the quoted speakers'.
-    const touched = replaces ? Object.keys(manifest.shards) : new Set(results.flatMap((r) => r.claims.map((c) => c.speaker.id)));
-    const data: StoreData = { version: STORE_VERSION, articles: manifest.articles, claims: [] };
+    const touched = replaces ? Object.keys(manifest.shards) : new Set(results.flatMap((r) => r.claims.map((c) => c.speakerId)));
+    const merged: { articles: Article[]; claims: ShardClaim[] } = { articles: manifest.articles, claims: [] };
     for (const id of touched) {
       const entry = manifest.shards[id];
-      if (entry !== undefined) data.claims.push(...(await readShard(dir, id, entry).catch((err: unknown) => Promise.reject(unwrapVanished(err)))));
+      if (entry === undefined) continue;
+      const stored = await readShard(dir, id, entry).catch((err: unknown) => Promise.reject(unwrapVanished(err)));
+      for (const claim of stored) merged.claims.push(storedClaim(claim));
     }
     // Without a replacement mergeAll only appends claims, so a shard changed exactly
     // when it grew; serialising every touched shard twice to compare is then wasted.
-    const before = replaces ? shardTexts(data.claims) : undefined;
-    const sizes = new Map([...groupBySpeaker(data.claims)].map(([id, group]) => [id, group.length]));
-    const articlesBefore = JSON.stringify(data.articles);
-    const counts = mergeAll(data, results, ingestedAt);
-    const changed = new Map<string, Claim[]>();
-    const after = groupBySpeaker(data.claims);
+    const before = replaces ? shardTexts(merged.claims) : undefined;
+    const sizes = new Map([...groupBySpeaker(merged.claims)].map(([id, group]) => [id, group.length]));
+    const articlesBefore = JSON.stringify(merged.articles);
+    const counts = mergeAll(merged, results, ingestedAt, withArticleId);
+    const changed = new Map<string, ShardClaim[]>();
+    const after = groupBySpeaker(merged.claims);
     for (const [id, claims] of after) {
       if (before ? before.get(id) !== shardText(id, claims) : sizes.get(id) !== claims.length) changed.set(id, claims);
     }
     for (const id of sizes.keys()) if (!after.has(id)) changed.set(id, []);
-    const articlesChanged = JSON.stringify(data.articles) !== articlesBefore;
+    const articlesChanged = JSON.stringify(merged.articles) !== articlesBefore;
     if (changed.size === 0 && !articlesChanged) return counts;
-    await commit(dir, lock, loaded, data.articles, changed);
+    await commit(dir, lock, loaded, merged.articles, changed);
     return counts;
   });
 }
@@ -261,7 +275,7 @@ async function locked<T>(dir: string, opts: UpdateOptions, fn: (lock: HeldLock) 
  * Writes the changed shards (an empty list removes the speaker) into new files,
  * then store.json. Under the lock; `loaded` is what store.json held when it was read.
  */
-async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Article[], changed: ReadonlyMap<string, Claim[]>): Promise<void> {
+async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Article[], changed: ReadonlyMap<string, readonly ShardClaim[]>): Promise<void> {
   const file = storeFile(dir);
   const old = loaded.kind === 'sharded' ? loaded.manifest : undefined;
   const generation = (old?.generation ?? 0) + 1;
@@ -408,49 +422,26 @@ async function load(dir: string): Promise<Loaded> {
   return { kind: 'legacy', data: checked.value, bytes, fromVersion: version.version };
 }
 
-function groupBySpeaker(claims: readonly Claim[]): Map<string, Claim[]> {
-  const groups = new Map<string, Claim[]>();
+function groupBySpeaker<C extends Claim | ShardClaim>(claims: readonly C[]): Map<string, C[]> {
+  const groups = new Map<string, C[]>();
   for (const claim of claims) {
-    let group = groups.get(claim.speaker.id);
-    if (group === undefined) groups.set(claim.speaker.id, (group = []));
+    const id = 'speakerId' in claim ? claim.speakerId : claim.speaker.id;
+    let group = groups.get(id);
+    if (group === undefined) groups.set(id, (group = []));
     group.push(claim);
   }
   return groups;
 }
 
-function shardTexts(claims: readonly Claim[]): Map<string, string> {
+function shardTexts(claims: readonly ShardClaim[]): Map<string, string> {
   return new Map([...groupBySpeaker(claims)].map(([id, group]) => [id, shardText(id, group)]));
 }
 
-// Indented so a person can find and fix the field a STORE_INVALID error names.
-function shardText(speakerId: string, claims: readonly Claim[]): string {
-  return `${JSON.stringify({ speakerId, claims }, null, 2)}\n`;
-}
-
-/**
- * shardText() in pieces, a claim at a time, for writeNewFiles: byte for byte the
- * same text. In a shard a claim sits at depth 2 (in the array, in the object), as
- * it does in [[claim]]: stringifying that and cutting off "[\n  [\n    " and
- * "\n  ]\n]" gives the claim with its lines indented for the shard, in one pass.
- */
-function writeShard(out: TextSink, speakerId: string, claims: readonly Claim[]): void {
-  if (claims.length === 0) {
-    out.write(shardText(speakerId, claims));
-    return;
-  }
-  out.write(`{\n  "speakerId": ${JSON.stringify(speakerId)},\n  "claims": [\n    `);
-  for (const [i, claim] of claims.entries()) {
-    if (i > 0) out.write(',\n    ');
-    out.write(JSON.stringify([[claim]], null, 2).slice(10, -6));
-  }
-  out.write('\n  ]\n}\n');
-}
-
-function namesOf(claims: readonly Claim[]): string[] {
+function namesOf(speakers: readonly { name: string; mention: string }[]): string[] {
   const names = new Set<string>();
-  for (const { speaker } of claims) {
-    names.add(speaker.name);
-    names.add(speaker.mention);
+  for (const { name, mention } of speakers) {
+    names.add(name);
+    names.add(mention);
   }
   return [...names];
 }

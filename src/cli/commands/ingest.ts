@@ -3,13 +3,13 @@
 import type { Command } from 'commander';
 import { ClaimsError } from '../../errors.js';
 import { describeOrigin, expandSources, type ExpandedSources, type InputFormat } from '../../input/index.js';
-import type { ActorRegistry, ParseResult } from '../../model.js';
-import { ingestParsed, readRegistry, storeFile } from '../../store/index.js';
+import type { ActorRegistry } from '../../model.js';
+import { ingestPrepared, readRegistry, storeFile, type PreparedResult } from '../../store/index.js';
 import { makeContext, type Context } from '../context.js';
 import type { CliIo } from '../io.js';
 import { examples, formatOption, inputFormatOption, maxBytesOption, timeoutOption } from '../options.js';
 import { failureMessage, parseSources, type InputSettings, type ParsedItem } from '../parse-input.js';
-import { isPoolSource, ParsePool, poolSize } from '../parse-pool.js';
+import { isPoolSource, ParsePool, poolSize, prepareItem, type PreparedItem } from '../parse-pool.js';
 import { startProgress, type Progress } from '../progress.js';
 import { renderView, sanitizeInline, type Format } from '../render/index.js';
 
@@ -37,7 +37,7 @@ interface FailedFile {
 }
 
 /**
- * Parse results are held and stored in one locked write (ingestParsed) once they
+ * Parse results are held and stored in one locked write (ingestPrepared) once they
  * reach this many claims or articles, and at the end. Every write rewrites each
  * shard it touches, with fsyncs, so writes should be few: a folder of news (10 MB
  * of text is about 100,000 claims) goes in with one write per shard, while memory
@@ -155,7 +155,7 @@ interface IngestPlan {
 /** Reads and parses every source, storing what parsed in as few writes as FLUSH_LIMITS allow; failures are noted (as they happen) and skipped. */
 async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void> {
   const { progress } = plan;
-  let pending: { origin: string; parsed: ParseResult }[] = [];
+  let pending: { origin: string; prepared: PreparedResult }[] = [];
   let pendingClaims = 0;
   let finished = 0;
   const fail = (origin: string, error: unknown, announce: boolean): void => {
@@ -175,10 +175,10 @@ async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void
     pendingClaims = 0;
     const ingestedAt = new Date().toISOString();
     // mergeAll's rules, reading and writing only the shards of the speakers quoted.
-    const result = await ingestParsed(plan.dir, batch.map((b) => b.parsed), ingestedAt);
+    const result = await ingestPrepared(plan.dir, batch.map((b) => b.prepared), ingestedAt);
     result.forEach((merged, i) => {
-      const { origin, parsed } = batch[i]!;
-      run.done.push({ file: origin, title: parsed.article.title, claims: parsed.claims.length, ...merged });
+      const { origin, prepared } = batch[i]!;
+      run.done.push({ file: origin, title: prepared.article.title, claims: prepared.claims.length, ...merged });
     });
   };
 
@@ -191,14 +191,14 @@ async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void
     const queued = plan.sources.map((source) => (pool && isPoolSource(source) ? pool.submit(source) : undefined));
     for (const [i, source] of plan.sources.entries()) {
       update(source);
-      const items: AsyncIterable<ParsedItem> = queued[i] ?? parseSources([source], plan.registry, ctx.io, plan.settings);
+      const items: AsyncIterable<PreparedItem> = queued[i] ?? prepared(parseSources([source], plan.registry, ctx.io, plan.settings));
       for await (const item of items) {
         run.seen++;
         if (item.record) run.records++;
         if ('error' in item) fail(item.origin, item.error, !plan.single || item.record);
         else {
-          pending.push({ origin: item.origin, parsed: item.parsed });
-          pendingClaims += item.parsed.claims.length;
+          pending.push({ origin: item.origin, prepared: item.prepared });
+          pendingClaims += item.prepared.claims.length;
           if (pendingClaims >= FLUSH_LIMITS.claims || pending.length >= FLUSH_LIMITS.articles) await flush();
         }
         update(source);
@@ -210,6 +210,10 @@ async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void
   }
   await flush();
   update('');
+}
+
+async function* prepared(items: AsyncIterable<ParsedItem>): AsyncGenerator<PreparedItem> {
+  for await (const item of items) yield prepareItem(item);
 }
 
 function fileLine(ctx: Context, f: IngestedFile): string {
