@@ -102,9 +102,10 @@ describe('shard files', () => {
     );
   });
 
-  it('a shard bigger than the write buffer (1 MB) comes out whole', async () => {
+  it('a shard bigger than the write buffer (1 MB) comes out whole, and so does a claim bigger than it', async () => {
     const long = 'x\u2019'.repeat(3000);
     const claims = Array.from({ length: 400 }, (_, i) => sampleClaim(`big-${i}`, { content: `${i} ${long}`, sentence: long }));
+    claims[200]!.content = 'y\u2019'.repeat(300_000);
     await ingestParsed(dir, [{ article: sampleArticle('a1'), claims }]);
     const bytes = await fs.readFile(path.join(dir, 'claims', 'seoul-nis.g1.json'), 'utf8');
     expect(bytes.length).toBeGreaterThan(2_000_000);

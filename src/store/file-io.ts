@@ -44,9 +44,9 @@ async function makeFolder(dir: string): Promise<void> {
   }
 }
 
-/** Where a file written by writeNewFiles puts its text, piece by piece. */
+/** Where a file written by writeNewFiles puts its text, piece by piece: strings, or bytes already encoded as UTF-8. */
 export interface TextSink {
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
 }
 
 export interface NewFile {
@@ -132,6 +132,15 @@ function fillFile(fd: number, file: NewFile): void {
   };
   file.fill({
     write(text) {
+      if (typeof text !== 'string') {
+        if (text.length > buffer.length - used) flush();
+        if (text.length > buffer.length) for (let done = 0; done < text.length; ) done += writeSync(fd, text, done, text.length - done);
+        else {
+          buffer.set(text, used);
+          used += text.length;
+        }
+        return;
+      }
       for (;;) {
         const { read, written } = encoder.encodeInto(text, buffer.subarray(used));
         used += written;
