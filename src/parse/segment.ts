@@ -33,14 +33,26 @@ export interface Unit extends Span {
 /** Character that replaces quoted words in `masked`; never a word character. */
 export const BLOT = '\u2588';
 
+/** What `\s` and `String.prototype.trim` take for white space, by character code. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Lines of `text` from `from` on that hold more than white space, trimmed. */
 export function paragraphs(text: string, from = 0): Span[] {
+  // Offsets only: every article is read this way twice, and match objects and trimmed
+  // copies of each line were most of what it cost.
   const out: Span[] = [];
-  const re = /[^\n]+/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const trail = m[0].length - m[0].trimEnd().length;
-    if (m[0].trim()) out.push({ start: m.index + lead, end: m.index + m[0].length - trail });
+  for (let i = from; i < text.length; ) {
+    const newline = text.indexOf('\n', i);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let start = i;
+    let end = lineEnd;
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    if (end > start) out.push({ start, end });
+    i = lineEnd + 1;
   }
   return out;
 }
@@ -101,7 +113,7 @@ export function findQuotes(text: string, para: Span): Quote[] {
 function classifyQuote(text: string, q: Quote, sentenceStart: number): boolean {
   if (q.continues) return true;
   let j = q.start - 1;
-  while (j >= sentenceStart && /[ \t]/.test(text[j]!)) j--;
+  while (j >= sentenceStart && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
   const before = j < sentenceStart ? '' : text[j]!;
   const standsApart = before === '' || before === ':' || before === ',' || before === '\u2014' || before === '-' || before === '(';
   if (!standsApart) return false;
@@ -110,14 +122,31 @@ function classifyQuote(text: string, q: Quote, sentenceStart: number): boolean {
   return /^[\p{Lu}\p{N}\u2018\u201c"'.…]/u.test(inner) || /[,.!?…:;]$/.test(inner) || q.open;
 }
 
+/** `/[\p{L}.]/u` for the character at `i`, without a one-letter string for the common ASCII case. */
+function isLetterOrDotAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 46 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return /[\p{L}.]/u.test(text[i]!);
+}
+
 function isAbbreviation(text: string, dot: number): boolean {
   let k = dot - 1;
-  while (k >= 0 && /[\p{L}.]/u.test(text[k]!)) k--;
+  while (k >= 0 && isLetterOrDotAt(text, k)) k--;
   const word = text.slice(k + 1, dot);
   if (!word) return false;
   if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
   return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Closing quote marks and brackets that may follow a sentence's full stop. */
+const isClosingMark = (c: number) => c === 0x201d || c === 0x2019 || c === 34 || c === 39 || c === 41 || c === 93;
+
+/** `/[\p{Lu}\p{N}\u201c\u2018"]/u` for the character at `k`: what may start a sentence. */
+function opensSentence(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34;
+  return /[\p{Lu}\p{N}\u201c\u2018"]/u.test(text[k]!);
 }
 
 /**
@@ -146,13 +175,13 @@ function splitUnits(text: string, para: Span, quotes: Quote[], paragraph: number
     const c = text[i]!;
     if (c === '.' && isAbbreviation(text, i)) continue;
     let j = i + 1;
-    while (j < para.end && /[\u201d\u2019"')\]]/.test(text[j]!)) j++;
+    while (j < para.end && isClosingMark(text.charCodeAt(j))) j++;
     if (j >= para.end) break;
-    if (!/\s/.test(text[j]!)) continue;
+    if (!isSpaceCode(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < para.end && /\s/.test(text[k]!)) k++;
+    while (k < para.end && isSpaceCode(text.charCodeAt(k))) k++;
     if (k >= para.end) break;
-    if (!/[\p{Lu}\p{N}\u201c\u2018"]/u.test(text[k]!)) continue;
+    if (!opensSentence(text, k)) continue;
     const q = insideFull(i);
     if (q && j < q.end) continue;
     units.push(makeUnit(start, j));
@@ -217,7 +246,8 @@ function sentenceStartBefore(text: string, para: Span, at: number): number {
   // Bounded look-back: a quotation's lead-in is never longer than this.
   const floor = Math.max(para.start, at - 400);
   for (let i = at - 1; i > floor; i--) {
-    if (/[.!?]/.test(text[i]!) && /\s/.test(text[i + 1] ?? '') && !isAbbreviation(text, i)) return i + 1;
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 33 || c === 63) && isSpaceCode(text.charCodeAt(i + 1)) && !isAbbreviation(text, i)) return i + 1;
   }
   return floor;
 }
