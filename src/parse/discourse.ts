@@ -19,7 +19,7 @@ import {
   TITLES,
 } from './lexicon.js';
 import { isProperName, memo, personName, words } from './phrases.js';
-import type { Unit } from './segment.js';
+import { isSpaceCode, type Unit } from './segment.js';
 import { unitTokens, type Token } from './tokens.js';
 
 interface Entity {
@@ -194,7 +194,7 @@ export class Discourse {
   /** The speaker for a subject noun phrase, or null when a pronoun has nothing to refer to. */
   resolve(input: SpeakerInput, ctx: ResolveContext): Speaker | null {
     const head = input.head.trim();
-    const firstWord = /^\S*/.exec(head.toLowerCase())![0];
+    const firstWord = firstWordOf(head).toLowerCase();
     const pronoun = PRONOUNS[firstWord];
     const mention = input.mention.trim() || head;
 
@@ -217,7 +217,7 @@ export class Discourse {
     const issuer = SOURCE_DOCUMENT_PATTERN.exec(head);
     if (issuer) return this.resolve({ ...input, head: head.slice(issuer[0].length), mention }, ctx);
 
-    const registryActor = this.lookup(input.name) ?? this.lookup(head) ?? this.lookup(mention) ?? input.descriptors.map((d) => this.lookup(d)).find(Boolean) ?? null;
+    const registryActor = this.lookup(input.name) ?? this.lookup(head) ?? this.lookup(mention) ?? this.lookupFirst(input.descriptors);
     if (registryActor) {
       return this.speak(this.touch({ ...registryActor, words: headWords(`${mention}, ${registryActor.name}`) }, ctx.unit, true), mention, ctx);
     }
@@ -304,6 +304,15 @@ export class Discourse {
   }
 
 
+  /** The registry actor of the first of `texts` that names one. */
+  private lookupFirst(texts: readonly string[]): RegistryActor | null {
+    for (const text of texts) {
+      const actor = this.lookup(text);
+      if (actor) return actor;
+    }
+    return null;
+  }
+
   private resolvePronoun(word: string): Entity | undefined {
     const p = PRONOUNS[word]!;
     if (p.kind === 'person') {
@@ -356,7 +365,10 @@ export class Discourse {
 }
 
 function addWords(entity: Entity, mention: string, descriptors: string[]): void {
-  for (const w of headWords([mention, ...descriptors].join(', '))) entity.words.add(w);
+  // Mention and descriptors are trimmed comma chunks, so each one's head words are those
+  // it adds to the words of them all joined by commas; apart they are met again more often.
+  for (const w of headWords(mention)) entity.words.add(w);
+  for (const d of descriptors) for (const w of headWords(d)) entity.words.add(w);
 }
 
 /**
@@ -375,15 +387,18 @@ const nounPart = (d: string) => d.replace(/\s+(?:of|for|at|in|on|with|to|who|who
 
 function personCandidate(head: string, input: SpeakerInput, cue: string): string | null {
   if (QUANTIFIERS.has(head.trim().toLowerCase())) return null;
-  const titled = isProperName(head) && TITLES.has((words(head)[0] ?? '').toLowerCase()) ? stripTitles(head) : null;
+  const wordsOfHead = words(head);
+  const properHead = isProperName(head);
+  const titled = properHead && TITLES.has((wordsOfHead[0] ?? '').toLowerCase()) ? stripTitles(head) : null;
   const candidate = input.name
     ? (personName(input.name) ?? stripTitles(input.name))
-    : (personName(head) ?? titled ?? (isProperName(head) && words(head).length === 1 ? head : null));
-  if (!candidate || words(candidate).length < 1) return null;
-  const tokens = words(candidate).map((w) => w.toLowerCase());
-  if (tokens.some((w) => ORGANISATION_NAME_WORDS.has(w) || ORGANISATION_NOUNS.has(w))) return null;
+    : (personName(head) ?? titled ?? (properHead && wordsOfHead.length === 1 ? head : null));
+  if (!candidate) return null;
+  const candidateWords = words(candidate);
+  if (candidateWords.length < 1) return null;
+  if (candidateWords.some((w) => isOrganisationWord(w.toLowerCase()))) return null;
   const personal =
-    words(head).some((w) => TITLES.has(w.toLowerCase().replace(/\.$/, ''))) ||
+    wordsOfHead.some((w) => TITLES.has(withoutFinalDot(w.toLowerCase()))) ||
     input.descriptors.some((d) => /^\d+$/.test(d.trim()) || /^(?:who|whose|whom)\b/i.test(d.trim()) || PERSON_NOUNS.has(lastWord(nounPart(d)))) ||
     PERSON_NOUNS.has(lastWord(head.replace(/\s+(?:of|for|at|in|on|with|to)\s.*$/i, '')));
   // Only a description that is itself a noun phrase says what kind of source this is;
@@ -392,8 +407,19 @@ function personCandidate(head: string, input: SpeakerInput, cue: string): string
   // A news outlet is what "reported"; only a title or description makes it a reporter.
   if (/^report/i.test(cue) && !personal) return null;
   if (organisational && !personal) return null;
-  if (tokens.length < 2 && !input.name && !personal) return null;
+  if (candidateWords.length < 2 && !input.name && !personal) return null;
   return candidate;
+}
+
+const isOrganisationWord = (w: string) => ORGANISATION_NAME_WORDS.has(w) || ORGANISATION_NOUNS.has(w);
+
+const withoutFinalDot = (w: string) => (w.endsWith('.') ? w.slice(0, -1) : w);
+
+/** `s` up to its first white space: what `^\S*` matches. */
+function firstWordOf(s: string): string {
+  let end = 0;
+  while (end < s.length && !isSpaceCode(s.charCodeAt(end))) end++;
+  return s.slice(0, end);
 }
 
 /** "the sports daily Gol Diário" → "Gol Diário": a name after a lower-case description. */

@@ -382,7 +382,9 @@ const CLAIM_NOUN_INSIDE = /claim|charge|allegation|accusation|assertion|account|
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'al', 'el', 'bin', 'da', 'di', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
 
 /** All words capitalised (bar particles such as "van", "de"): "Víctor Pallas", "Dr. Ruth Adeyemi". */
-export function isProperName(s: string): boolean {
+export const isProperName: (s: string) => boolean = memo(isProperNameOnce);
+
+function isProperNameOnce(s: string): boolean {
   const ws = words(s);
   if (ws.length === 0 || ws.length > 6) return false;
   if (DETERMINERS.has(lower(ws[0]!))) return false;
