@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParseResultSchema } from '../src/model.js';
 import { parseArticle } from '../src/parse/index.js';
+import { isSpaceCode, paragraphs } from '../src/parse/segment.js';
 import { eachWord, tokenize } from '../src/parse/tokens.js';
 import { registry } from './helpers/parse.js';
 
@@ -63,6 +64,40 @@ describe('word scan', () => {
         expect(tokenize(s).map((t) => t.text)).toEqual(s.match(TOKEN) ?? []);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('white space by character code', () => {
+  // Sentence splitting and trimming test character codes, for speed, where they used
+  // \s and String.prototype.trim: the two must agree on every UTF-16 code unit.
+  it('is exactly what \\s and trim() take for white space', () => {
+    const disagree: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (isSpaceCode(c) !== /\s/.test(ch) || isSpaceCode(c) !== (ch.trim() === '')) disagree.push(c);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it('finds paragraphs as the line pattern and trim() did', () => {
+    const old = (text: string, from: number) => {
+      const out: { start: number; end: number }[] = [];
+      const re = /[^\n]+/g;
+      re.lastIndex = from;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const lead = m[0].length - m[0].trimStart().length;
+        const trail = m[0].length - m[0].trimEnd().length;
+        if (m[0].trim()) out.push({ start: m.index + lead, end: m.index + m[0].length - trail });
+      }
+      return out;
+    };
+    const lines = fc.array(fc.constantFrom('a', 'B c', ' ', '\t', '\n', '\n\n', '\r\n', '\u00a0', '\u2028', '\ufeff', '“x”', '.'), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(lines, fc.nat(40), (text, from) => {
+        expect(paragraphs(text, Math.min(from, text.length))).toEqual(old(text, Math.min(from, text.length)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
