@@ -108,14 +108,20 @@ async function parseThroughput() {
     segS = Math.min(segS, (performance.now() - t) / 1000);
   }
 
-  // End to end: `claims ingest DIR` of the same corpus into a new store.
+  // End to end: `claims ingest DIR` of the same corpus into a new store, PASSES
+  // times (a new store each time); as above, the fastest run counts and all are shown.
   const dir = path.join(out, 'articles');
   await mkdir(dir);
   await Promise.all(corpus.map((a, i) => writeFile(path.join(dir, `a${i}.txt`), a)));
-  const store = path.join(out, 'store');
-  const e2e = await timed([BIN, 'ingest', dir], { store });
+  const runs = [];
+  for (let run = 0; run < PASSES; run++) {
+    const store = path.join(out, `store-${run}`);
+    runs.push(await timed([BIN, 'ingest', dir], { store }));
+    await rm(store, { recursive: true, force: true });
+  }
+  const e2e = runs.reduce((best, r) => (r.ms < best.ms ? r : best));
   await rm(out, { recursive: true, force: true });
-  return { mb: bytes / 1e6, articles: corpus.length, claims, parseS, segS, sentences, e2e };
+  return { mb: bytes / 1e6, articles: corpus.length, claims, parseS, segS, sentences, e2e, e2eRuns: runs.map((r) => r.ms / 1000) };
 }
 
 async function storeScale() {
@@ -160,13 +166,13 @@ say(`| \`node -e 0\` | ${fmt(s.base, 1)} | 1.00 |`);
 say(`| \`claims list --format json\` (bundled article's store) | ${fmt(s.cli, 1)} | ${fmt(s.cli / s.base)} |`);
 say();
 const p = await parseThroughput();
-say(`## 2. Parse throughput (${fmt(p.mb, 1)} MB, ${p.articles} generated articles, in process, after warm-up, fastest of ${PASSES} alternating runs)`);
+say(`## 2. Parse throughput (${fmt(p.mb, 1)} MB, ${p.articles} generated articles, parse passes in process after warm-up, alternating; the fastest of ${PASSES} runs of each counts)`);
 say();
 say('| pass | seconds | MB/s | per second | ratio to Intl.Segmenter |');
 say('| --- | ---: | ---: | ---: | ---: |');
 say(`| Intl.Segmenter sentences only | ${fmt(p.segS)} | ${fmt(p.mb / p.segS, 1)} | ${fmt(p.sentences / p.segS, 0)} sentences | 1.00 |`);
 say(`| parseArticle | ${fmt(p.parseS)} | ${fmt(p.mb / p.parseS, 1)} | ${fmt(p.claims / p.parseS, 0)} claims | ${fmt(p.parseS / p.segS)} |`);
-say(`| \`claims ingest DIR\` end to end (new store) | ${fmt(p.e2e.ms / 1000)} | ${fmt(p.mb / (p.e2e.ms / 1000), 1)} | exit ${p.e2e.code}, peak ${fmt(p.e2e.rss, 0)} MB | |`);
+say(`| \`claims ingest DIR\` end to end (new store) | ${fmt(p.e2e.ms / 1000)} | ${fmt(p.mb / (p.e2e.ms / 1000), 1)} | exit ${p.e2e.code}, peak ${fmt(p.e2e.rss, 0)} MB; runs: ${p.e2eRuns.map((s) => `${fmt(s)} s`).join(', ')} | |`);
 say();
 const rows = await storeScale();
 say('## 3. Store scale (wall seconds / peak RSS MB)');
