@@ -18,7 +18,7 @@ import {
   SOURCE_DOCUMENT_PATTERN,
   TITLES,
 } from './lexicon.js';
-import { isProperName, memo, personName, words } from './phrases.js';
+import { factsOf, isProperName, memo, personName, personNameOf, properNameOf, words, type TextFacts } from './phrases.js';
 import { isSpaceCode, type Unit } from './segment.js';
 import { unitTokens, type Token } from './tokens.js';
 
@@ -89,9 +89,13 @@ const contentWords = (s: string) =>
     .filter((w) => !DETERMINERS.has(w) && w.length > 1 && !/^(?:of|for|at|in|on|to|and|the)$/.test(w));
 
 /** Words that name an entity: its name and the heads of its descriptions, not their complements ("spokesman for the hospital" → spokesman). */
+/** `contentWords` of a definite head ("the agency"): the same few heads come back in every article. */
+const contentWordsOfHead = memo<readonly string[]>(contentWords);
+
 const headWords = memo((s: string) => s.split(/\s*,\s*/).flatMap((chunk) => contentWords(chunk.replace(/\s+(?:of|for|at|in|on|to|from|with|who|which|whose|that)\s.*$/i, ''))));
 
-const lastWord = (s: string) => (words(s).at(-1) ?? '').toLowerCase().replace(/[\u2019']s$/, '');
+const lastWordOf = (ws: readonly string[]) => (ws.at(-1) ?? '').toLowerCase().replace(/[\u2019']s$/, '');
+const lastWord = (s: string) => lastWordOf(words(s));
 
 type RegistryActor = { id: string; name: string; kind: ActorKind };
 interface CompiledRegistry {
@@ -174,7 +178,8 @@ export class Discourse {
     for (let t = titled ? TITLED_NAME.exec(text) : null; t; t = TITLED_NAME.exec(text)) {
       const title = t[1]!;
       const name = t[2]!;
-      const known = this.recent((e) => e.kind === 'person' && sameSurname(e, name));
+      const sameSurname = sameSurnameAs(name);
+      const known = this.recent((e) => e.kind === 'person' && sameSurname(e));
       const entity = known ?? this.touch({ id: slugOf(name), name, kind: 'person', words: headWords(name), gender: genderOf(title) }, unit, false);
       entity.lastSeen = Math.max(entity.lastSeen, unit);
       if (!entity.gender) {
@@ -194,11 +199,13 @@ export class Discourse {
   /** The speaker for a subject noun phrase, or null when a pronoun has nothing to refer to. */
   resolve(input: SpeakerInput, ctx: ResolveContext): Speaker | null {
     const head = input.head.trim();
+    // The head is asked about again and again below: its facts are looked up once.
+    const headFacts = factsOf(head);
     const firstWord = firstWordOf(head).toLowerCase();
     const pronoun = PRONOUNS[firstWord];
     const mention = input.mention.trim() || head;
 
-    if (pronoun && words(head).length <= 2) {
+    if (pronoun && headFacts.words.length <= 2) {
       const entity = this.resolvePronoun(firstWord);
       if (!entity) return null;
       if (pronoun.gender && !entity.gender && entity.kind === 'person') entity.gender = pronoun.gender;
@@ -217,21 +224,23 @@ export class Discourse {
     const issuer = SOURCE_DOCUMENT_PATTERN.exec(head);
     if (issuer) return this.resolve({ ...input, head: head.slice(issuer[0].length), mention }, ctx);
 
-    const registryActor = this.lookup(input.name) ?? this.lookup(head) ?? this.lookup(mention) ?? this.lookupFirst(input.descriptors);
+    // A mention that is just the head (no apposition) has had its answer: null.
+    const registryActor = this.lookup(input.name) ?? this.lookup(head) ?? (mention === head ? null : this.lookup(mention)) ?? this.lookupFirst(input.descriptors);
     if (registryActor) {
       return this.speak(this.touch({ ...registryActor, words: headWords(`${mention}, ${registryActor.name}`) }, ctx.unit, true), mention, ctx);
     }
 
     const definite = /^(?:the|this|that|these|those)\s/i.test(head);
-    const noun = lastWord(head);
+    const noun = lastWordOf(headFacts.words);
     if (definite && DOCUMENT_NOUNS.has(noun)) {
       const author = this.recent((e) => e.spoke && e.kind !== 'person') ?? this.recent((e) => e.spoke);
       if (author) return this.speak(author, mention, ctx);
     }
 
-    const person = personCandidate(head, input, ctx.cue);
+    const person = personCandidate(head, headFacts, input, ctx.cue);
     if (person) {
-      const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e, person)));
+      const sameSurname = sameSurnameAs(person);
+      const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e)));
       const entity = known ?? this.touch({ id: slugOf(person), name: person, kind: 'person', words: headWords(mention), gender: genderOf(mention) }, ctx.unit, true);
       addWords(entity, mention, input.descriptors);
       return this.speak(entity, mention, ctx);
@@ -242,20 +251,21 @@ export class Discourse {
       return this.speak(entity, mention, ctx);
     }
 
-    if (isProperName(head) && words(head).length === 1) {
+    if (properNameOf(headFacts) && headFacts.words.length === 1) {
       // "Wood said", "Tarrow said": a surname, or the short form of an organisation.
       const token = head.toLowerCase();
       // A registry actor may be a role ("US ambassador") whose holder was named in the
       // mention ("Robert Wood, US ambassador …"), so mentions count as well as the name.
+      // (Compared word by word: a lower-cased copy of every entity's words per test cost more.)
       const known = this.recent((e) => {
-        const ws = e.nameWords.map((w) => w.toLowerCase());
-        return e.kind === 'person' ? ws.at(-1) === token || e.surnames.has(token) : ws[0] === token || ws.includes(token);
+        const ws = e.nameWords;
+        return e.kind === 'person' ? (ws.length > 0 && ws.at(-1)!.toLowerCase() === token) || e.surnames.has(token) : ws.some((w) => w.toLowerCase() === token);
       });
       if (known) return this.speak(known, mention, ctx);
     }
 
     if (definite && !input.name) {
-      const cw = contentWords(head);
+      const cw = contentWordsOfHead(head);
       // "the hospital" is an organisation, "the economist" a person: a noun's class
       // rules out entities of the other kind.
       const fitsKind = (e: Entity) => (ORGANISATION_NOUNS.has(noun) ? e.kind !== 'person' : PERSON_NOUNS.has(noun) ? e.kind === 'person' || e.kind === 'group' : true);
@@ -272,7 +282,8 @@ export class Discourse {
 
     const name = appositiveName(head) ?? (stripDeterminer(head).replace(/^another\s+/i, '') || head);
     const kind = QUANTIFIERS.has(head.trim().toLowerCase()) ? 'source' : kindOf(head);
-    const entity = this.recent((e) => e.name.toLowerCase() === name.toLowerCase()) ??
+    const lowerName = name.toLowerCase();
+    const entity = this.recent((e) => e.name.toLowerCase() === lowerName) ??
       this.touch({ id: slugOf(name), name, kind, words: headWords([mention, ...input.descriptors].join(', ')), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
     return this.speak(entity, mention, ctx);
   }
@@ -337,6 +348,7 @@ export class Discourse {
   ): Entity {
     let entity = this.entities.find((e) => e.id === seed.id);
     if (!entity) {
+      const nameFacts = factsOf(seed.name);
       entity = {
         id: seed.id,
         name: seed.name,
@@ -347,8 +359,8 @@ export class Discourse {
         lastSeen: unit,
         spoke,
         surnames: new Set(),
-        nameWords: words(seed.name),
-        properName: isProperName(seed.name),
+        nameWords: nameFacts.words,
+        properName: properNameOf(nameFacts),
       };
       if (seed.gender) entity.gender = seed.gender;
       this.entities.push(entity);
@@ -385,14 +397,14 @@ const TITLED_NAME = new RegExp(`\\b(${[...TITLE_WORDS].join('|')})\\.?\\s+(\\p{L
 /** A description without its complement or relative clause: "a mother of five" → "a mother". */
 const nounPart = (d: string) => d.replace(/\s+(?:of|for|at|in|on|with|to|who|whose|which|that)\s.*$/i, '');
 
-function personCandidate(head: string, input: SpeakerInput, cue: string): string | null {
+function personCandidate(head: string, headFacts: TextFacts, input: SpeakerInput, cue: string): string | null {
   if (QUANTIFIERS.has(head.trim().toLowerCase())) return null;
-  const wordsOfHead = words(head);
-  const properHead = isProperName(head);
+  const wordsOfHead = headFacts.words;
+  const properHead = properNameOf(headFacts);
   const titled = properHead && TITLES.has((wordsOfHead[0] ?? '').toLowerCase()) ? stripTitles(head) : null;
   const candidate = input.name
     ? (personName(input.name) ?? stripTitles(input.name))
-    : (personName(head) ?? titled ?? (properHead && wordsOfHead.length === 1 ? head : null));
+    : (personNameOf(headFacts) ?? titled ?? (properHead && wordsOfHead.length === 1 ? head : null));
   if (!candidate) return null;
   const candidateWords = words(candidate);
   if (candidateWords.length < 1) return null;
@@ -436,10 +448,17 @@ function stripTitles(name: string): string {
   return ws.slice(i).join(' ');
 }
 
-function sameSurname(e: Entity, b: string): boolean {
-  const sa = e.nameWords.at(-1);
+/**
+ * Whether an entity has the surname of the person named `b`. A test to run against
+ * every recent entity, so `b` is split into words once, not once per entity.
+ */
+function sameSurnameAs(b: string): (e: Entity) => boolean {
   const wb = words(b);
-  return !!sa && sa === wb.at(-1) && (e.nameWords.length === 1 || wb.length === 1 || e.name.split(' ')[0] === b.split(' ')[0]);
+  const surname = wb.at(-1);
+  return (e) => {
+    const sa = e.nameWords.at(-1);
+    return !!sa && sa === surname && (e.nameWords.length === 1 || wb.length === 1 || e.name.split(' ')[0] === b.split(' ')[0]);
+  };
 }
 
 function genderOf(mention: string): 'm' | 'f' | undefined {

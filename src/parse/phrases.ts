@@ -61,12 +61,26 @@ export function memo<R>(fn: (s: string) => R, limit = 20_000): (s: string) => R 
   };
 }
 
-/** The words of `s` (shared: callers must not modify the array). */
-export const words: (s: string) => readonly string[] = memo((s) => {
+/**
+ * What the speaker rules ask of one text: its words and, found on first use, whether
+ * they are a proper name and which person's name ends them. One cache entry answers
+ * all three: a text met again (a head, a mention) is looked up once, not per question.
+ */
+export interface TextFacts {
+  /** Shared: callers must not modify the array. */
+  readonly words: readonly string[];
+  properName: boolean | undefined;
+  personName: string | null | undefined;
+}
+
+export const factsOf: (s: string) => TextFacts = memo((s) => {
   const out: string[] = [];
   eachWord(s, true, (start, end) => out.push(s.slice(start, end)));
-  return out;
+  return { words: out, properName: undefined, personName: undefined };
 });
+
+/** The words of `s` (shared: callers must not modify the array). */
+export const words = (s: string): readonly string[] => factsOf(s).words;
 
 const lower = (s: string) => {
   const l = s.toLowerCase();
@@ -263,10 +277,15 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
   }
   const parts = chunks(segment, clauseStart);
   const taken: Phrase[] = [];
+  // `classifyChunk` of each taken chunk's text, kept beside it: the checks below and
+  // `buildSubject` ask again, and a cached answer still costs a lookup of the text.
+  const kinds: ChunkKind[] = [];
   let stoppedAt: Phrase | null = null;
+  let stoppedKind: ChunkKind | null = null;
   for (let i = parts.length - 1; i >= 0; i--) {
     const part = parts[i]!;
-    let kind = classifyChunk(part.text);
+    const classified = classifyChunk(part.text);
+    let kind = classified;
     if (kind === 'empty') continue;
     // "Connor Maddox, 24, of Fenwick Close, Aldbury,": an address belongs to the name.
     if (kind === 'adjunct' && /^of\s/i.test(part.text) && i > 0) kind = 'relative';
@@ -274,29 +293,40 @@ export function leftSubject(m: string, cueStart: number): LeftSubject | null {
       // "with Seoul and Washington long claiming …": the subject follows "with".
       const inner = part.text.replace(/^with\s+/i, '');
       taken.unshift({ start: part.end - inner.length, end: part.end, text: inner });
+      kinds.unshift(classifyChunk(inner));
       break;
     }
     if (kind === 'pronoun') {
-      if (taken.length === 0) taken.unshift(part);
-      else stoppedAt = part;
+      if (taken.length === 0) {
+        taken.unshift(part);
+        kinds.unshift(classified);
+      } else {
+        stoppedAt = part;
+        stoppedKind = classified;
+      }
       break;
     }
     // A participle ("speaking at a conference") belongs to the subject only if a noun
     // phrase comes before it; the check below drops it otherwise.
     if (kind === 'np' || kind === 'relative' || kind === 'age' || kind === 'participle') {
       taken.unshift(part);
+      kinds.unshift(classified);
       continue;
     }
     stoppedAt = part;
+    stoppedKind = classified;
     break;
   }
   // Drop leading non-NP chunks so the head is a noun phrase.
-  while (taken.length && classifyChunk(taken[0]!.text) !== 'np' && classifyChunk(taken[0]!.text) !== 'pronoun') taken.shift();
+  while (taken.length && kinds[0] !== 'np' && kinds[0] !== 'pronoun') {
+    taken.shift();
+    kinds.shift();
+  }
   if (!taken.length) return null;
-  const np = buildSubject(m, taken);
+  const np = buildSubject(m, taken, kinds);
   if (!np) return null;
   const precedingClause =
-    stoppedAt && classifyChunk(stoppedAt.text) === 'clause'
+    stoppedAt && stoppedKind === 'clause'
       ? { start: 0, end: stoppedAt.end, text: m.slice(0, stoppedAt.end) }
       : quoteClose !== null && !stoppedAt
         ? { start: 0, end: quoteClose, text: m.slice(0, quoteClose) }
@@ -311,6 +341,7 @@ export function rightSubject(m: string, from: number): SubjectNP | null {
   const span = stop ? rest.slice(0, stop.index) : rest;
   const parts = chunks(span, from);
   const taken: Phrase[] = [];
+  const kinds: ChunkKind[] = [];
   for (const part of parts) {
     const kind = classifyChunk(part.text);
     if (taken.length === 0) {
@@ -319,29 +350,33 @@ export function rightSubject(m: string, from: number): SubjectNP | null {
       const relaxed = kind === 'clause' && words(part.text).length <= 10 && !/\u2588/.test(part.text);
       if (kind !== 'np' && kind !== 'pronoun' && !relaxed) return null;
       taken.push(part);
+      kinds.push(kind);
       continue;
     }
     if (kind === 'relative' || kind === 'age') {
       taken.push(part);
+      kinds.push(kind);
       continue;
     }
     if (kind === 'np' && (isProperName(part.text) || /^(?:a|an|the|its|his|her|their)\s/i.test(part.text))) {
       taken.push(part);
+      kinds.push(kind);
       continue;
     }
     break;
   }
   if (!taken.length) return null;
-  return buildSubject(m, taken);
+  return buildSubject(m, taken, kinds);
 }
 
-function buildSubject(m: string, taken: Phrase[]): SubjectNP | null {
+/** The subject made of the `taken` chunks; `kinds[i]` is `classifyChunk(taken[i].text)`. */
+function buildSubject(m: string, taken: Phrase[], kinds: readonly ChunkKind[]): SubjectNP | null {
   const head = cleanHead(taken[0]!);
   if (!head.text) return null;
   const rest = taken.slice(1);
   // A head that is a name already keeps it: "Connor Maddox, 24, of Fenwick Close, Aldbury".
-  const name = isProperName(head.text) ? null : (rest.find((p) => classifyChunk(p.text) === 'np' && isProperName(p.text)) ?? null);
-  const last = rest.filter((p) => classifyChunk(p.text) === 'np').at(-1) ?? head;
+  const name = isProperName(head.text) ? null : (rest.find((p, i) => kinds[i + 1] === 'np' && isProperName(p.text)) ?? null);
+  const last = rest.filter((_, i) => kinds[i + 1] === 'np').at(-1) ?? head;
   const mention = { start: head.start, end: last.end, text: m.slice(head.start, last.end) };
   const end = taken.at(-1)!.end;
   return { mention, head, name, descriptors: rest.map((p) => p.text), extent: { start: head.start, end, text: m.slice(head.start, end) } };
@@ -382,10 +417,13 @@ const CLAIM_NOUN_INSIDE = /claim|charge|allegation|accusation|assertion|account|
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'al', 'el', 'bin', 'da', 'di', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
 
 /** All words capitalised (bar particles such as "van", "de"): "Víctor Pallas", "Dr. Ruth Adeyemi". */
-export const isProperName: (s: string) => boolean = memo(isProperNameOnce);
+export const isProperName = (s: string): boolean => properNameOf(factsOf(s));
 
-function isProperNameOnce(s: string): boolean {
-  const ws = words(s);
+export function properNameOf(facts: TextFacts): boolean {
+  return (facts.properName ??= isProperNameOnce(facts.words));
+}
+
+function isProperNameOnce(ws: readonly string[]): boolean {
   if (ws.length === 0 || ws.length > 6) return false;
   if (DETERMINERS.has(lower(ws[0]!))) return false;
   return ws.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w));
@@ -396,10 +434,14 @@ function isProperNameOnce(s: string): boolean {
  * Haverkamp" → "Rosalind Haverkamp", "Almaré coach Henrik Sall" → "Henrik Sall".
  * Null when the mention ends in no capitalised run of two or more words.
  */
-export const personName: (mention: string) => string | null = memo(personNameOnce);
+export const personName = (mention: string): string | null => personNameOf(factsOf(mention));
 
-function personNameOnce(mention: string): string | null {
-  const ws = words(mention);
+export function personNameOf(facts: TextFacts): string | null {
+  if (facts.personName === undefined) facts.personName = personNameOnce(facts.words);
+  return facts.personName;
+}
+
+function personNameOnce(ws: readonly string[]): string | null {
   let i = ws.length;
   while (i > 0 && (/^\p{Lu}/u.test(ws[i - 1]!) || NAME_PARTICLES.has(ws[i - 1]!))) i--;
   let run = ws.slice(i);
