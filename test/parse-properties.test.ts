@@ -5,6 +5,7 @@ import { ParseResultSchema } from '../src/model.js';
 import { parseArticle } from '../src/parse/index.js';
 import { isSpaceCode, paragraphs } from '../src/parse/segment.js';
 import { eachWord, tokenize } from '../src/parse/tokens.js';
+import { endsInCommaOrStop } from '../src/parse/attribution.js';
 import { registry } from './helpers/parse.js';
 
 // Text built from pieces that trigger the parser's rules, so random inputs reach them.
@@ -99,5 +100,31 @@ describe('white space by character code', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('comma or full stop before a word', () => {
+  // endsInCommaOrStop replaces this pattern on the text before a word; it must agree everywhere.
+  const PATTERN = /[,.]\s*$/;
+  const char = fc.constantFrom('a', 'Z', ',', '.', ';', ' ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', '\u3000', '\u200b', '\u2588', '\u201d', '。', '，');
+  const text = fc.oneof(fc.array(char, { maxLength: 16 }).map((cs) => cs.join('')), fc.string({ maxLength: 20, unit: 'binary' }));
+
+  it('says what /[,.]\\s*$/ says of the text up to every offset', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        for (let end = 0; end <= s.length; end++) expect(endsInCommaOrStop(s, end)).toBe(PATTERN.test(s.slice(0, end)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees after every single character code', () => {
+    const disagree: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      for (const s of [`x${String.fromCharCode(c)}`, `,${String.fromCharCode(c)}`, `${String.fromCharCode(c)} `]) {
+        if (endsInCommaOrStop(s, s.length) !== PATTERN.test(s)) disagree.push(c);
+      }
+    }
+    expect(disagree).toEqual([]);
   });
 });

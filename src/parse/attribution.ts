@@ -22,7 +22,7 @@ import {
   type CueClass,
 } from './lexicon.js';
 import { leftSubject, rightSubject, splitCoordination, type Phrase, type SubjectNP } from './phrases.js';
-import type { Unit } from './segment.js';
+import { isSpaceCode, type Unit } from './segment.js';
 import { tokenize, unitTokens, type Token } from './tokens.js';
 
 export interface Frame {
@@ -67,6 +67,18 @@ function endsSentence(m: string, from: number): boolean {
   return /^[\s,]*(?:(?:on|late on|in|at|last|this|earlier)\s[^,.;]{0,40})?[\s.!?\u201d"]*$/i.test(m.slice(from));
 }
 
+/**
+ * Whether `s` up to `end` ends in a comma or full stop and white space: what
+ * `/[,.]\s*$/` says of `s.slice(0, end)`, read backwards from `end` rather than by a
+ * pattern tried at every position of the sentence so far.
+ */
+export function endsInCommaOrStop(s: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && isSpaceCode(s.charCodeAt(i))) i--;
+  const c = i >= 0 ? s.charCodeAt(i) : -1;
+  return c === 44 || c === 46;
+}
+
 /** The text between the last full quotation's close and `at`, when the cue sits right after a quotation. */
 function followsQuote(m: string, at: number): boolean {
   const before = m.slice(0, at);
@@ -85,7 +97,7 @@ function verbCues(unit: Unit, covered: (i: number) => boolean): Frame[] {
     const next = tokens[i + 1]?.lower ?? '';
     const adjacentPrev = tokens[i - 1]?.lower ?? '';
     // A noun, not a verb: "Seoul's claims", "the report", "reports of a bid".
-    const quantifier = PRONOUNS[adjacentPrev] !== undefined && (i < 2 || /[,.]\s*$/.test(m.slice(0, tokens[i - 1]!.start)));
+    const quantifier = PRONOUNS[adjacentPrev] !== undefined && (i < 2 || endsInCommaOrStop(m, tokens[i - 1]!.start));
     if ((DETERMINERS.has(adjacentPrev) && !quantifier) || /'s$/.test(adjacentPrev) || (tok.lower.endsWith('s') && next === 'of')) return;
     // "a weekend of reports that…", "the weekend reports was no accident": nouns.
     if (!tok.lower.endsWith('ing') && PREPOSITIONS.has(adjacentPrev)) return;

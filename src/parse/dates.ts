@@ -20,10 +20,43 @@ function toUtc(iso: string): Date {
   return new Date(`${iso}T12:00:00Z`);
 }
 
-export function addDays(iso: string, days: number): string {
+function addDaysOnce(iso: string, days: number): string {
   const d = toUtc(iso);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+// Each answer costs parsing and formatting a Date, and an article counts its
+// statements' days back from the same date again and again: answers are kept, by
+// day then by shift (the article's date string is hashed once, not a joined key).
+const shiftedDays = new Map<string, Map<number, string>>();
+const weekdays = new Map<string, number>();
+const DAY_CACHE_LIMIT = 5_000;
+
+export function addDays(iso: string, days: number): string {
+  let byShift = shiftedDays.get(iso);
+  if (!byShift) {
+    if (shiftedDays.size >= DAY_CACHE_LIMIT) shiftedDays.clear();
+    byShift = new Map();
+    shiftedDays.set(iso, byShift);
+  }
+  let day = byShift.get(days);
+  if (day === undefined) {
+    day = addDaysOnce(iso, days);
+    byShift.set(days, day);
+  }
+  return day;
+}
+
+/** `toUtc(iso).getUTCDay()`, remembered like `addDays`. */
+function weekdayOf(iso: string): number {
+  let day = weekdays.get(iso);
+  if (day === undefined) {
+    if (weekdays.size >= DAY_CACHE_LIMIT) weekdays.clear();
+    day = toUtc(iso).getUTCDay();
+    weekdays.set(iso, day);
+  }
+  return day;
 }
 
 /** Month and day without a year: the latest such day not after `ref`. */
@@ -67,7 +100,7 @@ const RULES: Rule[] = [
     const m = WEEKDAY_RE.exec(phrase);
     if (!m) return null;
     const target = WEEKDAYS.indexOf(m[2]!.toLowerCase() as (typeof WEEKDAYS)[number]);
-    const today = toUtc(ref).getUTCDay();
+    const today = weekdayOf(ref);
     let back = (today - target + 7) % 7;
     if (back === 0 && m[1]?.toLowerCase() === 'last') back = 7;
     return { date: addDays(ref, -back), text: m[0], index: m.index };

@@ -89,12 +89,18 @@ const contentWords = (s: string) =>
     .filter((w) => !DETERMINERS.has(w) && w.length > 1 && !/^(?:of|for|at|in|on|to|and|the)$/.test(w));
 
 /** Words that name an entity: its name and the heads of its descriptions, not their complements ("spokesman for the hospital" → spokesman). */
+/** Whether a word of `s` is one that names organisations ("Coatings", "Ministry"): asked of most sentences' opening words. */
+const hasOrganisationNameWord = memo((s: string) => words(s).some((w) => ORGANISATION_NAME_WORDS.has(w.toLowerCase())));
+
 /** `contentWords` of a definite head ("the agency"): the same few heads come back in every article. */
 const contentWordsOfHead = memo<readonly string[]>(contentWords);
 
 const headWords = memo((s: string) => s.split(/\s*,\s*/).flatMap((chunk) => contentWords(chunk.replace(/\s+(?:of|for|at|in|on|to|from|with|who|which|whose|that)\s.*$/i, ''))));
 
-const lastWordOf = (ws: readonly string[]) => (ws.at(-1) ?? '').toLowerCase().replace(/[\u2019']s$/, '');
+const lastWordOf = (ws: readonly string[]) => withoutPossessive((ws.at(-1) ?? '').toLowerCase());
+
+/** `w.replace(/[\u2019']s$/, '')` without a pattern: a test of the last two characters. */
+const withoutPossessive = (w: string) => (w.endsWith("'s") || w.endsWith('\u2019s') ? w.slice(0, -2) : w);
 const lastWord = (s: string) => lastWordOf(words(s));
 
 type RegistryActor = { id: string; name: string; kind: ActorKind };
@@ -174,7 +180,7 @@ export class Discourse {
     // "Ms. Whitcomb was unbothered", "Representative Dana Whitcomb did something":
     // an honorific or title before a capitalised name marks a person wherever it stands.
     TITLED_NAME.lastIndex = 0;
-    const titled = tokens.some((w) => TITLE_WORDS.has(w.text));
+    const titled = tokens.some((w) => TITLE_WORDS_LOWER.has(w.lower) && TITLE_WORDS.has(w.text));
     for (let t = titled ? TITLED_NAME.exec(text) : null; t; t = TITLED_NAME.exec(text)) {
       const title = t[1]!;
       const name = t[2]!;
@@ -190,7 +196,7 @@ export class Discourse {
     // "Tarrow Coatings runs the plant": an organisation named as a sentence's subject
     // can be "the company" later.
     const org = /^(?:The\s+)?(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}'’&.-]*){0,5})(?=,|\s+\p{Ll})/u.exec(text);
-    if (org && words(org[1]!).some((w) => ORGANISATION_NAME_WORDS.has(w.toLowerCase()))) {
+    if (org && hasOrganisationNameWord(org[1]!)) {
       const name = org[1]!;
       this.touch({ id: slugOf(name), name, kind: 'organisation', words: headWords(name) }, unit, false);
     }
@@ -290,8 +296,10 @@ export class Discourse {
 
   private speak(entity: Entity, mention: string, ctx: ResolveContext): Speaker {
     const comma = mention.indexOf(',');
-    const person = personName(comma < 0 ? mention : mention.slice(0, comma));
-    if (person) entity.surnames.add(words(person).at(-1)!.toLowerCase());
+    const facts = factsOf(comma < 0 ? mention : mention.slice(0, comma));
+    // A person name is the mention's last words, so its last word is the mention's:
+    // no second lookup for the name's words.
+    if (personNameOf(facts)) entity.surnames.add(facts.words.at(-1)!.toLowerCase());
     // A speaker is the most salient entity of its sentence.
     entity.lastSeen = ctx.unit + 0.75;
     entity.spoke = true;
@@ -392,6 +400,11 @@ function addWords(entity: Entity, mention: string, descriptors: string[]): void 
 const PLACE_PREFIXES = /^(?:New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|San|Santa|Los|Las|Saint|St|Port|Fort|Mount|Lake|Cape|Great|Little|Old)\b/;
 
 const TITLE_WORDS = new Set('Mr Mrs Ms Miss Dr Prof Professor Representative Rep Senator Sen Governor Gov President Minister Colonel Col General Gen Captain Capt Commodore Judge Justice Cllr Councillor Mayor Sir Dame Lord Lady'.split(' '));
+/**
+ * TITLE_WORDS in lower case. A token's lower-case form was hashed by the alias scan,
+ * its capitalised text was not: testing the lower-case form first spares that hash.
+ */
+const TITLE_WORDS_LOWER = new Set([...TITLE_WORDS].map((w) => w.toLowerCase()));
 const TITLED_NAME = new RegExp(`\\b(${[...TITLE_WORDS].join('|')})\\.?\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu');
 
 /** A description without its complement or relative clause: "a mother of five" → "a mother". */
@@ -408,9 +421,9 @@ function personCandidate(head: string, headFacts: TextFacts, input: SpeakerInput
   if (!candidate) return null;
   const candidateWords = words(candidate);
   if (candidateWords.length < 1) return null;
-  if (candidateWords.some((w) => isOrganisationWord(w.toLowerCase()))) return null;
+  if (hasOrganisationWord(candidate)) return null;
   const personal =
-    wordsOfHead.some((w) => TITLES.has(withoutFinalDot(w.toLowerCase()))) ||
+    hasTitleWord(head) ||
     input.descriptors.some((d) => /^\d+$/.test(d.trim()) || /^(?:who|whose|whom)\b/i.test(d.trim()) || PERSON_NOUNS.has(lastWord(nounPart(d)))) ||
     PERSON_NOUNS.has(lastWord(head.replace(/\s+(?:of|for|at|in|on|with|to)\s.*$/i, '')));
   // Only a description that is itself a noun phrase says what kind of source this is;
@@ -424,6 +437,11 @@ function personCandidate(head: string, headFacts: TextFacts, input: SpeakerInput
 }
 
 const isOrganisationWord = (w: string) => ORGANISATION_NAME_WORDS.has(w) || ORGANISATION_NOUNS.has(w);
+
+// Asked of every person-like head and name; remembered whole, since asking word by
+// word lower-cases each capitalised word anew.
+const hasOrganisationWord = memo((s: string) => words(s).some((w) => isOrganisationWord(w.toLowerCase())));
+const hasTitleWord = memo((s: string) => words(s).some((w) => TITLES.has(withoutFinalDot(w.toLowerCase()))));
 
 const withoutFinalDot = (w: string) => (w.endsWith('.') ? w.slice(0, -1) : w);
 
