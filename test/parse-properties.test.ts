@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParseResultSchema } from '../src/model.js';
 import { parseArticle } from '../src/parse/index.js';
-import { isSpaceCode, paragraphs } from '../src/parse/segment.js';
+import { firstWords, isSpaceCode, paragraphs } from '../src/parse/segment.js';
+import { firstNormWordOfAscii, lastWordAfterSpaceCapitalised, norm, secondWordCapitalised, startsWithCapital } from '../src/parse/discourse.js';
+import { BYLINE, mayOpenByline, mayOpenSourceLine, SOURCE_LINE } from '../src/parse/metadata.js';
 import { eachWord, tokenize } from '../src/parse/tokens.js';
 import { endsInCommaOrStop } from '../src/parse/attribution.js';
 import { registry } from './helpers/parse.js';
@@ -126,5 +128,81 @@ describe('comma or full stop before a word', () => {
       }
     }
     expect(disagree).toEqual([]);
+  });
+});
+
+describe('scans that stand in for patterns', () => {
+  // Characters each scan tells apart: capitals (ASCII, accented, from outside the BMP),
+  // other letters, white space of every kind, apostrophes, quote marks and dots.
+  const char = fc.constantFrom('a', 'Z', 'É', 'é', 'İ', '𝐀', '𝐚', '7', "'", '\u2019', '\u2018', '"', '.', ',', '-', ' ', '\t', '\n', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\u2588');
+  const text = fc.oneof(fc.array(char, { maxLength: 16 }).map((cs) => cs.join('')), fc.string({ maxLength: 20, unit: 'binary' }));
+
+  it('firstWords says what trim, split on white space, slice and join say', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 6 }), (s, n) => {
+        expect(firstWords(s, n)).toBe(s.trim().split(/\s+/).slice(0, n).join(' '));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the capital tests say what their patterns say', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(startsWithCapital(s)).toBe(/^\p{Lu}/u.test(s));
+        expect(secondWordCapitalised(s)).toBe(/^\S*\s+\p{Lu}/u.test(s));
+        expect(lastWordAfterSpaceCapitalised(s)).toBe(/\s\p{Lu}\S*$/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (startsWithCapital(ch) !== /^\p{Lu}/u.test(ch)) expect(c).toBe(-1);
+      if (secondWordCapitalised(`x ${ch}`) !== /^\p{Lu}/u.test(ch)) expect(c).toBe(-1);
+    }
+  });
+
+  it('the capital tests hold wherever the patterns they guard match', () => {
+    // Copies of the guarded patterns in discourse.ts (INTRO and appositiveName's).
+    const INTRO = /^((?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=,\s+(?:a|an|the|who|\d)\b|\s+(?:of|who)\s)/u;
+    const APPOSITIVE = /\s(\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/u;
+    const words = fc.constantFrom('Dr', 'Dr.', 'Mr', 'Ana', 'Roe', 'Émile', 'the', 'sports', 'daily', 'of', 'who', ',', 'a', '44', "O'Neil", 'Gol', 'Diário', '𝐀b');
+    const spaces = fc.constantFrom(' ', '  ', '\t', '\u00a0', ', ');
+    const phrase = fc.array(fc.tuple(words, spaces), { minLength: 1, maxLength: 7 }).map((ps) => ps.map(([w, sp]) => w + sp).join('').trimEnd());
+    fc.assert(
+      fc.property(phrase, (s) => {
+        if (INTRO.test(s)) expect(startsWithCapital(s) && secondWordCapitalised(s)).toBe(true);
+        if (APPOSITIVE.test(s)) expect(lastWordAfterSpaceCapitalised(s)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("firstNormWordOfAscii gives norm's first word, or declines", () => {
+    const ascii = fc.string({ maxLength: 20 }).map((s) => s.replace(/[^\x00-\x7f]/g, ''));
+    fc.assert(
+      fc.property(fc.oneof(text, ascii), (s) => {
+        const first = firstNormWordOfAscii(s);
+        if (first !== undefined) expect(first).toBe(norm(s).split(' ')[0]);
+        if (/^[\x00-\x7f]*$/.test(s)) expect(first).not.toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a metadata line that fails the first-letter test fails its pattern', () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.tuple(fc.constantFrom('SOURCE', 'Source', 'Sources', 'Agency', 'By', 'BY', 'Written by', 'Reporting by', 'by', 'source'), fc.constantFrom(': AFP', ' Jo Lin', ':x', ' Ana Roe, Seoul')).map(([a, b]) => a + b),
+    );
+    fc.assert(
+      fc.property(line, (raw) => {
+        const s = raw.trim();
+        if (!s) return;
+        if (!mayOpenSourceLine(s.charCodeAt(0))) expect(SOURCE_LINE.test(s)).toBe(false);
+        if (!mayOpenByline(s.charCodeAt(0))) expect(BYLINE.test(s)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -31,6 +31,8 @@ interface Entity {
   media: boolean;
   /** Lower-case words of every mention and description, for "the agency" → "Cyber Defence Agency". */
   words: Set<string>;
+  /** The word lists already added to `words` (see `addWordList`). */
+  wordLists: Set<readonly string[]>;
   lastSeen: number;
   spoke: boolean;
   /** Last words of the person names it was mentioned by, for "Wood said". */
@@ -62,7 +64,7 @@ const slugOf = memo(slug);
 /** How many recent entities a back-reference may reach. */
 export const DISCOURSE_WINDOW = 40;
 
-const norm = (s: string) =>
+export const norm = (s: string) =>
   s
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
@@ -80,6 +82,26 @@ function normWords(tokens: readonly Token[]): string[] {
   return out;
 }
 
+const isAsciiWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39;
+
+/**
+ * The first word of `norm(s)` (a run of letters, digits and apostrophes, lower-cased),
+ * read without normalising the whole text; `undefined` when a character up to the
+ * word's end is not ASCII, where only `norm` itself can tell.
+ */
+export function firstNormWordOfAscii(s: string): string | undefined {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return undefined;
+    if (isAsciiWordCode(c)) break;
+  }
+  const start = i;
+  while (i < s.length && isAsciiWordCode(s.charCodeAt(i))) i++;
+  if (i < s.length && s.charCodeAt(i) >= 128) return undefined;
+  return s.slice(start, i).toLowerCase();
+}
+
 const stripDeterminer = (s: string) => s.replace(/^(?:the|a|an)\s+/i, '');
 
 
@@ -95,18 +117,33 @@ const hasOrganisationNameWord = memo((s: string) => words(s).some((w) => ORGANIS
 /** `contentWords` of a definite head ("the agency"): the same few heads come back in every article. */
 const contentWordsOfHead = memo<readonly string[]>(contentWords);
 
-const headWords = memo((s: string) => s.split(/\s*,\s*/).flatMap((chunk) => contentWords(chunk.replace(/\s+(?:of|for|at|in|on|to|from|with|who|which|whose|that)\s.*$/i, ''))));
+const headWords = memo<readonly string[]>((s: string) => s.split(/\s*,\s*/).flatMap((chunk) => contentWords(chunk.replace(/\s+(?:of|for|at|in|on|to|from|with|who|which|whose|that)\s.*$/i, ''))));
 
-const lastWordOf = (ws: readonly string[]) => withoutPossessive((ws.at(-1) ?? '').toLowerCase());
+/**
+ * An entity's words as lists of `headWords` answers. The words of texts joined by
+ * commas are the union of each text's words when every text is trimmed (the comma
+ * split takes the white space around a comma), and a text alone is met again far more
+ * often than one combination of texts, so the lists are found text by text.
+ */
+type WordLists = readonly (readonly string[])[];
+
+/** `headWords` of a trimmed mention and its trimmed descriptions joined by commas. */
+const headWordsOfChunks = (mention: string, descriptors: readonly string[]): WordLists => [headWords(mention), ...descriptors.map((d) => headWords(d))];
+
+/** `headWords(`${mention}, ${name}`)` for a trimmed mention: the comma split drops the white space a registry name may open with. */
+const headWordsJoined = (mention: string, name: string): WordLists => [headWords(mention), headWords(name.trimStart())];
+
+/** A text's last word, lower case, without a possessive: kept with the text's facts, as the same heads and descriptions come back. */
+const lastWordOf = (facts: TextFacts) => (facts.lastWord ??= withoutPossessive((facts.words.at(-1) ?? '').toLowerCase()));
 
 /** `w.replace(/[\u2019']s$/, '')` without a pattern: a test of the last two characters. */
 const withoutPossessive = (w: string) => (w.endsWith("'s") || w.endsWith('\u2019s') ? w.slice(0, -2) : w);
-const lastWord = (s: string) => lastWordOf(words(s));
+const lastWord = (s: string) => lastWordOf(factsOf(s));
 
 type RegistryActor = { id: string; name: string; kind: ActorKind };
 interface CompiledRegistry {
   /** Each alias's actor, with the words a mention of it in narration adds (see `observe`). */
-  aliases: Map<string, RegistryActor & { words: string[] }>;
+  aliases: Map<string, RegistryActor & { words: WordLists }>;
   /** First words of every alias, and the longest alias in words: the n-gram scan's bounds. */
   firstWords: Set<string>;
   longest: number;
@@ -121,14 +158,14 @@ const compiled = new WeakMap<ActorRegistry, CompiledRegistry>();
 function compileRegistry(registry: ActorRegistry): CompiledRegistry {
   const cached = compiled.get(registry);
   if (cached) return cached;
-  const aliases = new Map<string, RegistryActor & { words: string[] }>();
+  const aliases = new Map<string, RegistryActor & { words: WordLists }>();
   const firstWords = new Set<string>();
   let longest = 0;
   for (const actor of registry.actors) {
     for (const alias of [actor.name, ...actor.aliases]) {
       const key = norm(stripDeterminer(alias));
       if (!key) continue;
-      aliases.set(key, { id: actor.id, name: actor.name, kind: actor.kind, words: headWords(`${key}, ${actor.name}`) });
+      aliases.set(key, { id: actor.id, name: actor.name, kind: actor.kind, words: [headWords(`${key}, ${actor.name}`)] });
       const ws = key.split(' ');
       firstWords.add(ws[0]!);
       longest = Math.max(longest, ws.length);
@@ -172,10 +209,13 @@ export class Discourse {
     }
     // "Dario Mendel of the Civic Union lost …", "Dr Tomás Ilunga, a biochemist, …":
     // a person introduced in narration can be "he" or "Mendel" later.
-    const intro = /^((?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=,\s+(?:a|an|the|who|\d)\b|\s+(?:of|who)\s)/u.exec(text);
+    // Both patterns below need a capital first (a title is capitalised too); many units
+    // open with a quotation mark or a digit, and the test spares them two patterns.
+    const capitalFirst = startsWithCapital(text);
+    const intro = capitalFirst && secondWordCapitalised(text) ? INTRO.exec(text) : null;
     if (intro && !PLACE_PREFIXES.test(intro[1]!)) {
       const name = personName(intro[1]!);
-      if (name) this.touch({ id: slugOf(name), name, kind: 'person', words: headWords(intro[1]!), gender: genderOf(intro[1]!) }, unit, false);
+      if (name) this.touch({ id: slugOf(name), name, kind: 'person', words: [headWords(intro[1]!)], gender: genderOf(intro[1]!) }, unit, false);
     }
     // "Ms. Whitcomb was unbothered", "Representative Dana Whitcomb did something":
     // an honorific or title before a capitalised name marks a person wherever it stands.
@@ -186,7 +226,7 @@ export class Discourse {
       const name = t[2]!;
       const sameSurname = sameSurnameAs(name);
       const known = this.recent((e) => e.kind === 'person' && sameSurname(e));
-      const entity = known ?? this.touch({ id: slugOf(name), name, kind: 'person', words: headWords(name), gender: genderOf(title) }, unit, false);
+      const entity = known ?? this.touch({ id: slugOf(name), name, kind: 'person', words: [headWords(name)], gender: genderOf(title) }, unit, false);
       entity.lastSeen = Math.max(entity.lastSeen, unit);
       if (!entity.gender) {
         const g = genderOf(title);
@@ -195,10 +235,10 @@ export class Discourse {
     }
     // "Tarrow Coatings runs the plant": an organisation named as a sentence's subject
     // can be "the company" later.
-    const org = /^(?:The\s+)?(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}'’&.-]*){0,5})(?=,|\s+\p{Ll})/u.exec(text);
+    const org = capitalFirst ? SUBJECT_ORGANISATION.exec(text) : null;
     if (org && hasOrganisationNameWord(org[1]!)) {
       const name = org[1]!;
-      this.touch({ id: slugOf(name), name, kind: 'organisation', words: headWords(name) }, unit, false);
+      this.touch({ id: slugOf(name), name, kind: 'organisation', words: [headWords(name)] }, unit, false);
     }
   }
 
@@ -223,7 +263,7 @@ export class Discourse {
     if (member) {
       const owner = this.resolvePronoun(member[1]!.toLowerCase() === 'its' ? 'it' : member[1]!.toLowerCase() === 'their' ? 'they' : member[1]!.toLowerCase() === 'his' ? 'he' : 'she');
       const actor = owner && (this.lookup(`${owner.name}'s ${member[2]}`) ?? this.lookup(`${owner.name} ${member[2]}`));
-      if (actor) return this.speak(this.touch({ ...actor, words: headWords(`${mention}, ${actor.name}`) }, ctx.unit, true), mention, ctx);
+      if (actor) return this.speak(this.touch({ ...actor, words: headWordsJoined(mention, actor.name) }, ctx.unit, true), mention, ctx);
     }
 
     // "figures published by the hospital": the issuer speaks.
@@ -233,11 +273,11 @@ export class Discourse {
     // A mention that is just the head (no apposition) has had its answer: null.
     const registryActor = this.lookup(input.name) ?? this.lookup(head) ?? (mention === head ? null : this.lookup(mention)) ?? this.lookupFirst(input.descriptors);
     if (registryActor) {
-      return this.speak(this.touch({ ...registryActor, words: headWords(`${mention}, ${registryActor.name}`) }, ctx.unit, true), mention, ctx);
+      return this.speak(this.touch({ ...registryActor, words: headWordsJoined(mention, registryActor.name) }, ctx.unit, true), mention, ctx);
     }
 
     const definite = /^(?:the|this|that|these|those)\s/i.test(head);
-    const noun = lastWordOf(headFacts.words);
+    const noun = lastWordOf(headFacts);
     if (definite && DOCUMENT_NOUNS.has(noun)) {
       const author = this.recent((e) => e.spoke && e.kind !== 'person') ?? this.recent((e) => e.spoke);
       if (author) return this.speak(author, mention, ctx);
@@ -247,13 +287,13 @@ export class Discourse {
     if (person) {
       const sameSurname = sameSurnameAs(person);
       const known = this.recent((e) => e.kind === 'person' && (e.name === person || sameSurname(e)));
-      const entity = known ?? this.touch({ id: slugOf(person), name: person, kind: 'person', words: headWords(mention), gender: genderOf(mention) }, ctx.unit, true);
+      const entity = known ?? this.touch({ id: slugOf(person), name: person, kind: 'person', words: [headWords(mention)], gender: genderOf(mention) }, ctx.unit, true);
       addWords(entity, mention, input.descriptors);
       return this.speak(entity, mention, ctx);
     }
     if (input.name) {
       const org = stripDeterminer(input.name);
-      const entity = this.recent((e) => e.name === org) ?? this.touch({ id: slugOf(org), name: org, kind: 'organisation', words: headWords([mention, ...input.descriptors].join(', ')) }, ctx.unit, true);
+      const entity = this.recent((e) => e.name === org) ?? this.touch({ id: slugOf(org), name: org, kind: 'organisation', words: headWordsOfChunks(mention, input.descriptors) }, ctx.unit, true);
       return this.speak(entity, mention, ctx);
     }
 
@@ -287,10 +327,10 @@ export class Discourse {
     }
 
     const name = appositiveName(head) ?? (stripDeterminer(head).replace(/^another\s+/i, '') || head);
-    const kind = QUANTIFIERS.has(head.trim().toLowerCase()) ? 'source' : kindOf(head);
+    const kind = isQuantifier(head) ? 'source' : kindOf(head);
     const lowerName = name.toLowerCase();
     const entity = this.recent((e) => e.name.toLowerCase() === lowerName) ??
-      this.touch({ id: slugOf(name), name, kind, words: headWords([mention, ...input.descriptors].join(', ')), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
+      this.touch({ id: slugOf(name), name, kind, words: headWordsOfChunks(mention, input.descriptors), plural: isPlural(head), gender: genderOf(mention) }, ctx.unit, true);
     return this.speak(entity, mention, ctx);
   }
 
@@ -313,7 +353,15 @@ export class Discourse {
     const known = cache.get(text);
     if (known !== undefined) return known;
     if (cache.size > 50_000) cache.clear();
-    const n = norm(stripDeterminer(text.trim()));
+    const stripped = stripDeterminer(text.trim());
+    // Most texts asked about name no actor, and their first word tells: every alias,
+    // and every alias-plus-prepositional-phrase, opens with one of `firstWords`.
+    const first = firstNormWordOfAscii(stripped);
+    if (first !== undefined && !this.registry.firstWords.has(first)) {
+      cache.set(text, null);
+      return null;
+    }
+    const n = norm(stripped);
     // "the US ambassador to the United Nations in New York": an alias followed by a
     // prepositional phrase still names the same actor.
     const m = /^(.+?)\s(?:to|at|in|of|for|on)\s/.exec(n);
@@ -350,7 +398,7 @@ export class Discourse {
   }
 
   private touch(
-    seed: { id: string; name: string; kind: ActorKind; words: string[]; gender?: 'm' | 'f' | undefined; plural?: boolean },
+    seed: { id: string; name: string; kind: ActorKind; words: WordLists; gender?: 'm' | 'f' | undefined; plural?: boolean },
     unit: number,
     spoke: boolean,
   ): Entity {
@@ -364,6 +412,7 @@ export class Discourse {
         plural: seed.plural ?? false,
         media: false,
         words: new Set(),
+        wordLists: new Set(),
         lastSeen: unit,
         spoke,
         surnames: new Set(),
@@ -377,18 +426,29 @@ export class Discourse {
         this.entities.length = DISCOURSE_WINDOW;
       }
     }
-    for (const w of seed.words) entity.words.add(w);
+    for (const ws of seed.words) addWordList(entity, ws);
     entity.lastSeen = Math.max(entity.lastSeen, unit);
     entity.spoke ||= spoke;
     return entity;
   }
 }
 
+/**
+ * Adds a list of words to the entity's. The lists are `headWords` answers and the
+ * registry's alias words, shared arrays that come back each time the entity is met
+ * again: a list added before adds nothing, and one identity test spares its words' hashing.
+ */
+function addWordList(entity: Entity, ws: readonly string[]): void {
+  if (entity.wordLists.has(ws)) return;
+  entity.wordLists.add(ws);
+  for (const w of ws) entity.words.add(w);
+}
+
 function addWords(entity: Entity, mention: string, descriptors: string[]): void {
   // Mention and descriptors are trimmed comma chunks, so each one's head words are those
   // it adds to the words of them all joined by commas; apart they are met again more often.
-  for (const w of headWords(mention)) entity.words.add(w);
-  for (const d of descriptors) for (const w of headWords(d)) entity.words.add(w);
+  addWordList(entity, headWords(mention));
+  for (const d of descriptors) addWordList(entity, headWords(d));
 }
 
 /**
@@ -396,6 +456,44 @@ function addWords(entity: Entity, mention: string, descriptors: string[]): void 
  * ("a spokeswoman for…", "44", "who…") makes a capitalised name a person's; an
  * organisation word ("Coatings", "Ministry") makes it an organisation's.
  */
+/** "Dario Mendel of the Civic Union …", "Dr Tomás Ilunga, a biochemist, …": a person introduced at the start of a unit. */
+const INTRO = /^((?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=,\s+(?:a|an|the|who|\d)\b|\s+(?:of|who)\s)/u;
+
+/** "Tarrow Coatings runs the plant": capitalised words opening a unit, before a comma or a lower-case word. */
+const SUBJECT_ORGANISATION = /^(?:The\s+)?(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}'’&.-]*){0,5})(?=,|\s+\p{Ll})/u;
+
+/** Whether the character at `i` of `s` is an upper-case letter (`\p{Lu}`), by character code for ASCII. */
+function isCapitalAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return i < s.length && /^\p{Lu}/u.test(String.fromCodePoint(s.codePointAt(i)!));
+}
+
+/** Whether `s` opens with an upper-case letter: `/^\p{Lu}/u`. */
+export const startsWithCapital = (s: string) => isCapitalAt(s, 0);
+
+/**
+ * Whether the first white space of `s` is followed by a capital. Every INTRO match is
+ * so (a title or first name, then a capitalised word), and most sentences are not.
+ */
+export function secondWordCapitalised(s: string): boolean {
+  let i = 0;
+  while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return isCapitalAt(s, i);
+}
+
+/**
+ * Whether the last white space of `s` is followed by an upper-case letter. Every match
+ * of the `appositiveName` pattern ends so (its last word is capitalised and holds no
+ * space), and most heads do not: the test spares a pattern tried at every position.
+ */
+export function lastWordAfterSpaceCapitalised(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && !isSpaceCode(s.charCodeAt(i))) i--;
+  return i >= 0 && isCapitalAt(s, i + 1);
+}
+
 /** First words of place names, which the narration scan must not take for people ("New Jersey"). */
 const PLACE_PREFIXES = /^(?:New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|San|Santa|Los|Las|Saint|St|Port|Fort|Mount|Lake|Cape|Great|Little|Old)\b/;
 
@@ -410,8 +508,18 @@ const TITLED_NAME = new RegExp(`\\b(${[...TITLE_WORDS].join('|')})\\.?\\s+(\\p{L
 /** A description without its complement or relative clause: "a mother of five" → "a mother". */
 const nounPart = (d: string) => d.replace(/\s+(?:of|for|at|in|on|with|to|who|whose|which|that)\s.*$/i, '');
 
+/**
+ * Whether `s` is a bare quantifier ("several", "both"), as a source head can be. Lower-casing
+ * never shortens a text, so a text longer than every quantifier is none and is not copied.
+ */
+const LONGEST_QUANTIFIER = Math.max(...[...QUANTIFIERS].map((w) => w.length));
+function isQuantifier(s: string): boolean {
+  const t = s.trim();
+  return t.length <= LONGEST_QUANTIFIER && QUANTIFIERS.has(t.toLowerCase());
+}
+
 function personCandidate(head: string, headFacts: TextFacts, input: SpeakerInput, cue: string): string | null {
-  if (QUANTIFIERS.has(head.trim().toLowerCase())) return null;
+  if (isQuantifier(head)) return null;
   const wordsOfHead = headFacts.words;
   const properHead = properNameOf(headFacts);
   const titled = properHead && TITLES.has((wordsOfHead[0] ?? '').toLowerCase()) ? stripTitles(head) : null;
@@ -454,6 +562,7 @@ function firstWordOf(s: string): string {
 
 /** "the sports daily Gol Diário" → "Gol Diário": a name after a lower-case description. */
 function appositiveName(head: string): string | null {
+  if (!lastWordAfterSpaceCapitalised(head)) return null;
   const m = /\s(\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/u.exec(head);
   if (!m || PREPOSITIONS.has(m[1]!) || DETERMINERS.has(m[1]!) || /^(?:and|or|nor|of)$/.test(m[1]!)) return null;
   return m[2]!;

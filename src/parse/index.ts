@@ -6,7 +6,7 @@ import { attributions, type Attribution } from './attribution.js';
 import { resolveDatePhrase } from './dates.js';
 import { Discourse } from './discourse.js';
 import { readMetadata } from './metadata.js';
-import { BLOT, segment, type Span, type Unit } from './segment.js';
+import { BLOT, firstWords, segment, type Span, type Unit } from './segment.js';
 import { decideStance } from './stance.js';
 
 export interface ParseOptions {
@@ -119,7 +119,7 @@ function datePlaces(unit: Unit, a: Attribution, direct: boolean): string[] {
     const rest = m.slice(f.cueEnd, Math.max(f.cueEnd, next));
     const that = /\bthat\b/.exec(rest);
     if (that) places.push(rest.slice(0, that.index));
-    else if (CLAUSE_TAKING.test(f.cue) && !/^\s*to\s/.test(rest)) places.push(rest.trim().split(/\s+/).slice(0, 5).join(' '));
+    else if (CLAUSE_TAKING.test(f.cue) && !/^\s*to\s/.test(rest)) places.push(firstWords(rest, 5));
     else places.push(rest);
   }
   // "Elena Marsh, speaking at a conference on Monday, said": the occasion dates the statement.

@@ -18,12 +18,16 @@ export interface TextMetadata {
   skip: Span[];
 }
 
-const SOURCE_LINE = /^\s*(?:SOURCE|Source|Sources?|Agency)\s*:\s*(.+?)\s*$/;
-const BYLINE = /^\s*(?:By|BY|Written by|Reporting by)\s+(\p{Lu}[\p{L}.'\u2019 -]+?)\s*(?:[,;|]\s*(.+))?$/u;
+export const SOURCE_LINE = /^\s*(?:SOURCE|Source|Sources?|Agency)\s*:\s*(.+?)\s*$/;
+export const BYLINE = /^\s*(?:By|BY|Written by|Reporting by)\s+(\p{Lu}[\p{L}.'\u2019 -]+?)\s*(?:[,;|]\s*(.+))?$/u;
 // "SEOUL, Oct 22 (AFP) -", "MANILA, July 8 (Newswire) -", "CASTELMAR, Nov. 19, 2024 —"
 const DATELINE_OPENER = /^((?:\p{Lu}[\p{Lu}\p{L}.'’ -]*?)),\s+([^()\u2014\u2013]{3,40}?)\s*(?:\(([^)]{1,60})\))?\s*[-\u2013\u2014]{1,2}\s+/u;
 // "LONDON (Reuters) -": a place and an agency with no date.
 const PLACE_OPENER = /^(\p{Lu}[\p{Lu} .'’-]{2,40}?)(?:,\s+[\p{L} .'’-]{2,40}?)?\s*\(([^)]{1,60})\)\s*[-\u2013\u2014]{1,2}\s+/u;
+/** Whether a line that starts with this character code (not white space) may match SOURCE_LINE: "S…", "A…". */
+export const mayOpenSourceLine = (c: number) => c === 83 || c === 65;
+/** Whether a line that starts with this character code (not white space) may match BYLINE: "By", "BY", "Written by", "Reporting by". */
+export const mayOpenByline = (c: number) => c === 66 || c === 87 || c === 82;
 const DATE_ONLY_LINE = /^[\s\p{L}.,:]*\d[\d\s\p{L}.,:/-]*$/u;
 
 /** Years written in the text, for a dateline that gives only month and day. */
@@ -77,13 +81,15 @@ export function readMetadata(text: string, options: MetadataOptions): TextMetada
 
   paras.slice(1).forEach((p, i) => {
     const line = text.slice(p.start, p.end);
-    const src = SOURCE_LINE.exec(line);
+    // Paragraphs are trimmed, so a line's first letter says whether either pattern can match.
+    const opening = line.charCodeAt(0);
+    const src = mayOpenSourceLine(opening) ? SOURCE_LINE.exec(line) : null;
     if (src) {
       source ??= src[1]!.trim();
       skip.push(p);
       return;
     }
-    const by = BYLINE.exec(line);
+    const by = mayOpenByline(opening) ? BYLINE.exec(line) : null;
     if (by && line.length < 120) {
       byline ??= by[1]!.trim();
       skip.push(p);

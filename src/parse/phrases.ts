@@ -71,12 +71,14 @@ export interface TextFacts {
   readonly words: readonly string[];
   properName: boolean | undefined;
   personName: string | null | undefined;
+  /** The last word, lower case and without a possessive (see discourse), found on first use. */
+  lastWord: string | undefined;
 }
 
 export const factsOf: (s: string) => TextFacts = memo((s) => {
   const out: string[] = [];
   eachWord(s, true, (start, end) => out.push(s.slice(start, end)));
-  return { words: out, properName: undefined, personName: undefined };
+  return { words: out, properName: undefined, personName: undefined, lastWord: undefined };
 });
 
 /** The words of `s` (shared: callers must not modify the array). */

@@ -39,6 +39,24 @@ export function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/**
+ * The first `n` white-space separated words of `s`, joined by single spaces: what
+ * `s.trim().split(/\s+/).slice(0, n).join(' ')` gives, without splitting the whole
+ * rest of the sentence into words to keep five of them.
+ */
+export function firstWords(s: string, n: number): string {
+  const out: string[] = [];
+  let i = 0;
+  while (out.length < n) {
+    while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i >= s.length) break;
+    const start = i;
+    while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+    out.push(s.slice(start, i));
+  }
+  return out.join(' ');
+}
+
 /** Lines of `text` from `from` on that hold more than white space, trimmed. */
 export function paragraphs(text: string, from = 0): Span[] {
   // Offsets only: every article is read this way twice, and match objects and trimmed
@@ -129,14 +147,19 @@ function isLetterOrDotAt(text: string, i: number): boolean {
   return /[\p{L}.]/u.test(text[i]!);
 }
 
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
+
 function isAbbreviation(text: string, dot: number): boolean {
   let k = dot - 1;
   while (k >= 0 && isLetterOrDotAt(text, k)) k--;
   const word = text.slice(k + 1, dot);
   if (!word) return false;
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
-  return ABBREVIATIONS.has(word.toLowerCase());
+  // Each test below is guarded by the length or character it needs, since most words
+  // before a full stop are ordinary words ending a sentence.
+  if (word.length <= 2 && /^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (word.includes('.') && /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
+  // Lower-casing never shortens a word, so one longer than every abbreviation is none.
+  return word.length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /** Closing quote marks and brackets that may follow a sentence's full stop. */

@@ -39,7 +39,10 @@ const DENIAL = anyOf(DENIAL_PHRASES);
 const QUOTE_DENIAL = anyOf(QUOTE_OPENING_DENIALS);
 
 /** Words quoted inside a quotation are mentioned, not used: "If they said 'baseless' …". */
-const withoutInnerQuotes = (s: string) => s.replace(/(^|[\s(])['\u2018][^'\u2018\u2019]{1,60}['\u2019](?=[\s.,;:!?)]|$)/g, '$1 ');
+// A match opens with a quote mark: text with none (most of it) is not searched, as the
+// pattern cannot skip ahead to a mark on its own.
+const withoutInnerQuotes = (s: string) =>
+  s.includes("'") || s.includes('\u2018') ? s.replace(/(^|[\s(])['\u2018][^'\u2018\u2019]{1,60}['\u2019](?=[\s.,;:!?)]|$)/g, '$1 ') : s;
 
 function openingSentence(s: string): string {
   const m = /^(.+?[.!?])(?:\s|$)/.exec(s);
