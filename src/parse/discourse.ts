@@ -110,13 +110,13 @@ const contentWords = (s: string) =>
     .map((w) => w.toLowerCase().replace(/[\u2019']s$/, ''))
     .filter((w) => !DETERMINERS.has(w) && w.length > 1 && !/^(?:of|for|at|in|on|to|and|the)$/.test(w));
 
-/** Words that name an entity: its name and the heads of its descriptions, not their complements ("spokesman for the hospital" → spokesman). */
 /** Whether a word of `s` is one that names organisations ("Coatings", "Ministry"): asked of most sentences' opening words. */
 const hasOrganisationNameWord = memo((s: string) => words(s).some((w) => ORGANISATION_NAME_WORDS.has(w.toLowerCase())));
 
 /** `contentWords` of a definite head ("the agency"): the same few heads come back in every article. */
 const contentWordsOfHead = memo<readonly string[]>(contentWords);
 
+/** Words that name an entity: its name and the heads of its descriptions, not their complements ("spokesman for the hospital" → spokesman). */
 const headWords = memo<readonly string[]>((s: string) => s.split(/\s*,\s*/).flatMap((chunk) => contentWords(chunk.replace(/\s+(?:of|for|at|in|on|to|from|with|who|which|whose|that)\s.*$/i, ''))));
 
 /**
@@ -451,11 +451,6 @@ function addWords(entity: Entity, mention: string, descriptors: string[]): void 
   for (const d of descriptors) addWordList(entity, headWords(d));
 }
 
-/**
- * The person a subject names, if it names one: a title or a personal description
- * ("a spokeswoman for…", "44", "who…") makes a capitalised name a person's; an
- * organisation word ("Coatings", "Ministry") makes it an organisation's.
- */
 /** "Dario Mendel of the Civic Union …", "Dr Tomás Ilunga, a biochemist, …": a person introduced at the start of a unit. */
 const INTRO = /^((?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})(?=,\s+(?:a|an|the|who|\d)\b|\s+(?:of|who)\s)/u;
 
@@ -518,6 +513,11 @@ function isQuantifier(s: string): boolean {
   return t.length <= LONGEST_QUANTIFIER && QUANTIFIERS.has(t.toLowerCase());
 }
 
+/**
+ * The person a subject names, if it names one: a title or a personal description
+ * ("a spokeswoman for…", "44", "who…") makes a capitalised name a person's; an
+ * organisation word ("Coatings", "Ministry") makes it an organisation's.
+ */
 function personCandidate(head: string, headFacts: TextFacts, input: SpeakerInput, cue: string): string | null {
   if (isQuantifier(head)) return null;
   const wordsOfHead = headFacts.words;
