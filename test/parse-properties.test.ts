@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParseResultSchema } from '../src/model.js';
 import { parseArticle } from '../src/parse/index.js';
-import { firstWords, isSpaceCode, paragraphs } from '../src/parse/segment.js';
+import { paragraphs } from '../src/parse/segment.js';
 import { firstNormWordOfAscii, lastWordAfterSpaceCapitalised, norm, secondWordCapitalised, startsWithCapital } from '../src/parse/discourse.js';
 import { BYLINE, mayOpenByline, mayOpenSourceLine, SOURCE_LINE } from '../src/parse/metadata.js';
-import { eachWord, tokenize } from '../src/parse/tokens.js';
+import { eachWord, firstWords, isSpaceCode, tokenize } from '../src/parse/tokens.js';
 import { endsInCommaOrStop } from '../src/parse/attribution.js';
 import { registry } from './helpers/parse.js';
 

@@ -22,8 +22,8 @@ import {
   type CueClass,
 } from './lexicon.js';
 import { leftSubject, rightSubject, splitCoordination, type Phrase, type SubjectNP } from './phrases.js';
-import { isSpaceCode, type Unit } from './segment.js';
-import { tokenize, unitTokens, type Token } from './tokens.js';
+import type { Unit } from './segment.js';
+import { isSpaceCode, tokenize, unitTokens, type Token } from './tokens.js';
 
 export interface Frame {
   cue: string;

@@ -19,8 +19,8 @@ import {
   TITLES,
 } from './lexicon.js';
 import { factsOf, isProperName, memo, personName, personNameOf, properNameOf, words, type TextFacts } from './phrases.js';
-import { isSpaceCode, type Unit } from './segment.js';
-import { unitTokens, type Token } from './tokens.js';
+import type { Unit } from './segment.js';
+import { firstWords, isSpaceCode, unitTokens, type Token } from './tokens.js';
 
 interface Entity {
   id: string;
@@ -220,7 +220,7 @@ export class Discourse {
     // "Ms. Whitcomb was unbothered", "Representative Dana Whitcomb did something":
     // an honorific or title before a capitalised name marks a person wherever it stands.
     TITLED_NAME.lastIndex = 0;
-    const titled = tokens.some((w) => TITLE_WORDS_LOWER.has(w.lower) && TITLE_WORDS.has(w.text));
+    const titled = tokens.some((w) => TITLE_WORDS.has(w.text));
     for (let t = titled ? TITLED_NAME.exec(text) : null; t; t = TITLED_NAME.exec(text)) {
       const title = t[1]!;
       const name = t[2]!;
@@ -247,7 +247,7 @@ export class Discourse {
     const head = input.head.trim();
     // The head is asked about again and again below: its facts are looked up once.
     const headFacts = factsOf(head);
-    const firstWord = firstWordOf(head).toLowerCase();
+    const firstWord = firstWords(head, 1).toLowerCase();
     const pronoun = PRONOUNS[firstWord];
     const mention = input.mention.trim() || head;
 
@@ -493,11 +493,6 @@ export function lastWordAfterSpaceCapitalised(s: string): boolean {
 const PLACE_PREFIXES = /^(?:New|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|San|Santa|Los|Las|Saint|St|Port|Fort|Mount|Lake|Cape|Great|Little|Old)\b/;
 
 const TITLE_WORDS = new Set('Mr Mrs Ms Miss Dr Prof Professor Representative Rep Senator Sen Governor Gov President Minister Colonel Col General Gen Captain Capt Commodore Judge Justice Cllr Councillor Mayor Sir Dame Lord Lady'.split(' '));
-/**
- * TITLE_WORDS in lower case. A token's lower-case form was hashed by the alias scan,
- * its capitalised text was not: testing the lower-case form first spares that hash.
- */
-const TITLE_WORDS_LOWER = new Set([...TITLE_WORDS].map((w) => w.toLowerCase()));
 const TITLED_NAME = new RegExp(`\\b(${[...TITLE_WORDS].join('|')})\\.?\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`, 'gu');
 
 /** A description without its complement or relative clause: "a mother of five" → "a mother". */
@@ -553,12 +548,6 @@ const hasTitleWord = memo((s: string) => words(s).some((w) => TITLES.has(without
 
 const withoutFinalDot = (w: string) => (w.endsWith('.') ? w.slice(0, -1) : w);
 
-/** `s` up to its first white space: what `^\S*` matches. */
-function firstWordOf(s: string): string {
-  let end = 0;
-  while (end < s.length && !isSpaceCode(s.charCodeAt(end))) end++;
-  return s.slice(0, end);
-}
 
 /** "the sports daily Gol Diário" → "Gol Diário": a name after a lower-case description. */
 function appositiveName(head: string): string | null {

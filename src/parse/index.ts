@@ -6,7 +6,8 @@ import { attributions, type Attribution } from './attribution.js';
 import { resolveDatePhrase } from './dates.js';
 import { Discourse } from './discourse.js';
 import { readMetadata } from './metadata.js';
-import { BLOT, firstWords, segment, type Span, type Unit } from './segment.js';
+import { BLOT, segment, type Span, type Unit } from './segment.js';
+import { firstWords } from './tokens.js';
 import { decideStance } from './stance.js';
 
 export interface ParseOptions {

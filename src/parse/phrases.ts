@@ -16,8 +16,8 @@ import {
   TITLES,
   WEEKDAYS,
 } from './lexicon.js';
-import { BLOT, isSpaceCode } from './segment.js';
-import { eachWord } from './tokens.js';
+import { BLOT } from './segment.js';
+import { eachWord, isSpaceCode, lowerWord } from './tokens.js';
 
 /** A noun phrase found in a unit, offsets relative to the unit. */
 export interface Phrase {
@@ -84,11 +84,6 @@ export const factsOf: (s: string) => TextFacts = memo((s) => {
 /** The words of `s` (shared: callers must not modify the array). */
 export const words = (s: string): readonly string[] => factsOf(s).words;
 
-const lower = (s: string) => {
-  const l = s.toLowerCase();
-  return l.includes('\u2019') ? l.replaceAll('\u2019', "'") : l;
-};
-
 const DATE_TAIL = new RegExp(
   `(?:\\s*,)?\\s+(?:(?:on|late on|early on|earlier on|late|early|last|this)\\s+)?(?:${WEEKDAYS.join('|')})(?:\\s+(?:morning|afternoon|evening|night))?\\s*$` +
     `|\\s+(?:yesterday|today|earlier this week|last week|this week|earlier this month|last month|at the time)\\s*$` +
@@ -149,7 +144,7 @@ function trimVerbGap(s: string): string {
     out = trimEndWhere(out, isSpaceOrOpeningQuote);
     const m = execAtEnd(LAST_WORD, out);
     if (m) {
-      const w = lower(m[1]!);
+      const w = lowerWord(m[1]!);
       if (ADVERBS.has(w) || AUXILIARIES.has(w) || w === 'not' || w === "n't") out = out.slice(0, m.index);
     }
     if (out === before) return trimEndWhere(out, isSpaceOrComma);
@@ -163,9 +158,9 @@ function verbGroups(chunk: string): number {
   let infinitive = false;
   const ws = words(chunk);
   ws.forEach((w, i) => {
-    const lw = lower(w);
-    const prev = i > 0 ? lower(ws[i - 1]!) : '';
-    const next = lower(ws[i + 1] ?? '');
+    const lw = lowerWord(w);
+    const prev = i > 0 ? lowerWord(ws[i - 1]!) : '';
+    const next = lowerWord(ws[i + 1] ?? '');
     const isVerb =
       AUXILIARIES.has(lw) ||
       IRREGULAR_PAST.has(lw) ||
@@ -190,9 +185,9 @@ function classifyChunkOnce(chunk: string): ChunkKind {
   const t = chunk.trim();
   if (!t || t.includes(BLOT)) return t ? 'clause' : 'empty';
   const ws = words(t);
-  const first = lower(ws[0] ?? '');
+  const first = lowerWord(ws[0] ?? '');
   if (ws.length === 1 && PRONOUNS[first]) return 'pronoun';
-  if (ws.length === 2 && PRONOUNS[first] && REFLEXIVES.has(lower(ws[1]!))) return 'pronoun';
+  if (ws.length === 2 && PRONOUNS[first] && REFLEXIVES.has(lowerWord(ws[1]!))) return 'pronoun';
   if (RELATIVE_START.test(t)) return 'relative';
   if (/^\d+$/.test(t)) return 'age';
   if (/^\p{L}+ing\b/iu.test(t) && !/^(?:king|wing|string|thing|building|morning|evening)\b/i.test(t) && !/^\p{Lu}\p{L}+ing\s+\p{Lu}/u.test(t)) return 'participle';
@@ -202,7 +197,7 @@ function classifyChunkOnce(chunk: string): ChunkKind {
   if (SUBORDINATORS.has(first)) return 'adjunct';
   if (/^(?:earlier|later|late|early)\b/i.test(t) || DATE_HEAD.test(`${t} `) && DATE_HEAD.exec(`${t} `)![0].trim() === t) return 'adjunct';
   if (PREPOSITIONS.has(first)) return 'adjunct';
-  if (ws.every((w) => ADVERBS.has(lower(w)))) return 'adjunct';
+  if (ws.every((w) => ADVERBS.has(lowerWord(w)))) return 'adjunct';
   // Only a relative clause may hold a verb inside a noun phrase; a second verb group
   // after it ("an attack that crippled X has forced Y") makes the chunk a clause.
   const rel = /\s(?:who|whom|whose|which|that)\s/i.exec(t);
@@ -393,11 +388,11 @@ function cleanHead(p: Phrase): Phrase {
   // the subject is the last noun phrase that opens with a determiner after a noun.
   const ws = CLAIM_NOUN_INSIDE.test(text) ? text.split(/\s+/) : [];
   for (let i = ws.length - 1; i > 0; i--) {
-    const prev = lower(ws[i - 1]!);
+    const prev = lowerWord(ws[i - 1]!);
     // Only after a noun for a claim ("a charge the commission denied", "a claim
     // Karsovia's air force denied") does a new noun phrase start a reduced relative.
     if (!CLAIM_NOUNS.test(prev)) continue;
-    const w = lower(ws[i]!);
+    const w = lowerWord(ws[i]!);
     const properStart = /^\p{Lu}/u.test(ws[i]!);
     if ((w === 'the' || properStart) && !PREPOSITIONS.has(prev) && !DETERMINERS.has(prev) && !/^(?:and|or|nor|of|both|neither|either)$/.test(prev) && /^[a-z]/.test(prev) && !TITLES.has(prev)) {
       text = ws.slice(i).join(' ');
@@ -427,7 +422,7 @@ export function properNameOf(facts: TextFacts): boolean {
 
 function isProperNameOnce(ws: readonly string[]): boolean {
   if (ws.length === 0 || ws.length > 6) return false;
-  if (DETERMINERS.has(lower(ws[0]!))) return false;
+  if (DETERMINERS.has(lowerWord(ws[0]!))) return false;
   return ws.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w));
 }
 
@@ -450,7 +445,7 @@ function personNameOnce(ws: readonly string[]): string | null {
   // Titles may be capitalised too: cut after the last one.
   let lastTitle = -1;
   run.forEach((w, k) => {
-    if (TITLES.has(lower(w).replace(/\.$/, '')) || TITLES.has(lower(w).replace(/s$/, ''))) lastTitle = k;
+    if (TITLES.has(lowerWord(w).replace(/\.$/, '')) || TITLES.has(lowerWord(w).replace(/s$/, ''))) lastTitle = k;
   });
   run = run.slice(lastTitle + 1);
   // "Al Jazeera’s Hani Mansour": the name follows the possessive.

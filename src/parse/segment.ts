@@ -1,7 +1,7 @@
 // Splits article text into paragraphs, quotations and sentence-like units, keeping
 // every offset into the original text so that evidence can always be sliced back.
 import { ABBREVIATIONS } from './lexicon.js';
-import type { Token } from './tokens.js';
+import { isSpaceCode, type Token } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -32,30 +32,6 @@ export interface Unit extends Span {
 
 /** Character that replaces quoted words in `masked`; never a word character. */
 export const BLOT = '\u2588';
-
-/** What `\s` and `String.prototype.trim` take for white space, by character code. */
-export function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/**
- * The first `n` white-space separated words of `s`, joined by single spaces: what
- * `s.trim().split(/\s+/).slice(0, n).join(' ')` gives, without splitting the whole
- * rest of the sentence into words to keep five of them.
- */
-export function firstWords(s: string, n: number): string {
-  const out: string[] = [];
-  let i = 0;
-  while (out.length < n) {
-    while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
-    if (i >= s.length) break;
-    const start = i;
-    while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
-    out.push(s.slice(start, i));
-  }
-  return out.join(' ');
-}
 
 /** Lines of `text` from `from` on that hold more than white space, trimmed. */
 export function paragraphs(text: string, from = 0): Span[] {

@@ -1,6 +1,7 @@
 // Words of a unit with their offsets. The narration scan (discourse) and the cue
 // search (attribution) both walk every word of every unit, so a unit's words are
-// found once and shared.
+// found once and shared. Also the character-code tests for white space and words
+// that the other parsing modules scan with instead of one-letter patterns.
 import type { Unit } from './segment.js';
 
 export interface Token {
@@ -9,6 +10,30 @@ export interface Token {
   lower: string;
   start: number;
   end: number;
+}
+
+/** What `\s` and `String.prototype.trim` take for white space, by character code. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The first `n` white-space separated words of `s`, joined by single spaces: what
+ * `s.trim().split(/\s+/).slice(0, n).join(' ')` gives, without splitting the whole
+ * rest of the sentence into words to keep five of them.
+ */
+export function firstWords(s: string, n: number): string {
+  const out: string[] = [];
+  let i = 0;
+  while (out.length < n) {
+    while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i >= s.length) break;
+    const start = i;
+    while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+    out.push(s.slice(start, i));
+  }
+  return out.join(' ');
 }
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
@@ -58,12 +83,17 @@ export function eachWord(s: string, dots: boolean, each: (start: number, end: nu
   }
 }
 
+/** A word as the word lists hold it: lower case, curly apostrophe made straight. */
+export function lowerWord(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('\u2019') ? lower.replaceAll('\u2019', "'") : lower;
+}
+
 export function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
   eachWord(s, false, (start, end) => {
     const text = s.slice(start, end);
-    const lower = text.toLowerCase();
-    tokens.push({ text, lower: lower.includes('\u2019') ? lower.replaceAll('\u2019', "'") : lower, start, end });
+    tokens.push({ text, lower: lowerWord(text), start, end });
   });
   return tokens;
 }

@@ -8,6 +8,7 @@
 // heap and are never copied. Rendering them there also made the write the longest
 // step that nothing ran beside. Pure: no I/O, safe on any thread.
 import type { Article, Claim, ParseResult } from '../model.js';
+import type { TextSink } from './file-io.js';
 
 /** A claim ready for its shard: what the store indexes it by, and its text. */
 export interface ShardClaim {
@@ -104,7 +105,7 @@ export function shardText(speakerId: string, claims: readonly ShardClaim[]): str
  * `JSON.stringify({ speakerId, claims }, null, 2)` and a newline, without ever
  * holding the whole file as one string.
  */
-export function writeShard(out: { write(text: string | Uint8Array): void }, speakerId: string, claims: readonly ShardClaim[]): void {
+export function writeShard(out: TextSink, speakerId: string, claims: readonly ShardClaim[]): void {
   if (claims.length === 0) {
     out.write(`${JSON.stringify({ speakerId, claims: [] }, null, 2)}\n`);
     return;
