@@ -1,4 +1,5 @@
 // Reading articles (src/input): what each kind of bad input gets.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ClaimsError } from '../src/errors.js';
 import { decodeArticle, normaliseNewlines, parseByteSize, readArticle } from '../src/input/index.js';
+import { readArticleBytes } from '../src/input/read.js';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
@@ -92,6 +94,35 @@ describe('readArticle', () => {
       origin: path.join(dir, 'a.txt'),
       text: 'Title\nBody',
     });
+  });
+
+  // Regular files are read to the size fstat gave, in as many reads as it takes;
+  // sizes around the buffer pool's slab and libuv's read limits, and empty.
+  it.each([0, 1, 4095, 4096, 8193, 70_000, (1 << 20) + 3])('reads a file of %i bytes byte for byte', async (size) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'claims-input-'));
+    const content = Buffer.from(Array.from({ length: size }, (_, i) => (i * 7919 + (i >> 8)) % 256));
+    await writeFile(path.join(dir, 'a.bin'), content);
+    const read = await readArticleBytes(path.join(dir, 'a.bin'), { maxBytes: 2 << 20, stdin: stdin([]) });
+    expect(read.length).toBe(size);
+    expect(Buffer.compare(Buffer.from(read), content)).toBe(0);
+  });
+
+  // A named pipe has no size to read to: it is read to its end, and its limit is checked on what came.
+  it.runIf(process.platform !== 'win32')('reads a named pipe to its end, and refuses one over the limit', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'claims-input-'));
+    const fifo = path.join(dir, 'pipe');
+    const feed = (text: string): void => {
+      execFileSync('mkfifo', [fifo]);
+      // The read is synchronous and blocks this thread until the pipe is written and
+      // closed, so the writer is another process.
+      spawn('sh', ['-c', 'printf %s "$1" > "$2"', 'sh', text, fifo], { stdio: 'ignore' });
+    };
+    feed('Title\nBody of the piped article.');
+    await expect(readArticle(fifo, { maxBytes: 100, stdin: stdin([]) })).resolves.toEqual({ origin: fifo, text: 'Title\nBody of the piped article.' });
+    execFileSync('rm', [fifo]);
+    feed('x'.repeat(101));
+    const err = await readArticle(fifo, { maxBytes: 100, stdin: stdin([]) }).catch((e: unknown) => e);
+    expect((err as ClaimsError).code).toBe('INPUT_TOO_LARGE');
   });
 
   it('reads standard input for -', async () => {

@@ -1,6 +1,6 @@
 // Reads an article from a file or from standard input ("-"), refusing anything
 // larger than the size limit before reading it whole.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ClaimsError } from '../errors.js';
 import { decodeArticle, describeOrigin } from './decode.js';
 
@@ -49,8 +49,9 @@ async function readArticleFile(path: string, { maxBytes }: ReadOptions): Promise
     if (info.isFile() && info.size > maxBytes) {
       throw tooLarge(path, maxBytes, info.size);
     }
+    if (info.isFile()) return readSize(fd, info.size);
     const bytes = readFileSync(fd);
-    // A FIFO or a file that grew after fstat: check what was actually read.
+    // A FIFO or a device has no size until read: check what was actually read.
     if (bytes.length > maxBytes) throw tooLarge(path, maxBytes, bytes.length);
     return bytes;
   } catch (cause) {
@@ -58,6 +59,23 @@ async function readArticleFile(path: string, { maxBytes }: ReadOptions): Promise
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The `size` bytes of a regular file, as readFileSync(fd) reads them (it too stops
+ * at the size it found), without its second fstat: one system call in five per
+ * article, which for a folder of thousands of short ones is a measurable share
+ * of reading them. A file that shrank since it was stat-ed gives what it has.
+ */
+function readSize(fd: number, size: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, bytes, length, size - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return length === size ? bytes : bytes.subarray(0, length);
 }
 
 /** The error for a file that is missing, unreadable or a folder, from what fs threw. */
