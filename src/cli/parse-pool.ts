@@ -5,8 +5,9 @@
 // taken in the order the sources were submitted, whichever worker finished first,
 // so the store's contents do not depend on scheduling. The main thread is left
 // to merge and store (and to read standard input and URLs); the workers also
-// render each claim's text for its shard (prepareResult), so what crosses to the
-// main thread is mostly strings, and the store write only joins them.
+// render each claim's text for its shard and pack an article's claims
+// (prepareResult), so what crosses to the main thread is a few objects per
+// article, and the store write only joins bytes.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -253,7 +254,7 @@ export class ParsePool {
       if (job.taken < job.items.length) {
         const item = job.items[job.taken]!;
         job.items[job.taken++] = undefined as never;
-        if ('prepared' in item) this.buffered -= item.prepared.claims.length;
+        if ('prepared' in item) this.buffered -= item.prepared.claims.count;
         this.dispatch();
         yield item;
         continue;
@@ -300,7 +301,7 @@ export class ParsePool {
   }
 
   private arrive(job: Job, item: PreparedItem): void {
-    if ('prepared' in item) this.buffered += item.prepared.claims.length;
+    if ('prepared' in item) this.buffered += item.prepared.claims.count;
     job.items.push(item);
     this.wake(job);
   }

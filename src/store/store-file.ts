@@ -32,7 +32,7 @@ import { ioError, listBackups, readIfExists, removeOrphanedTemps, writeAtomicall
 import { storeFile } from './location.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, withLock, type HeldLock } from './lock.js';
 import { mergeAll, type MergeResult } from './merge.js';
-import { prepareResult, shardText, storedClaim, withArticleId, writeShard, type PreparedResult, type ShardClaim } from './shard-text.js';
+import { prepareResult, shardText, storedClaim, unpackClaims, withArticleId, writeShard, type PreparedResult, type ShardClaim } from './shard-text.js';
 import { detectVersion, migrateFrom } from './migrate.js';
 import { checkSchema, invalidFileError, parseJson, type CheckFailure } from './validate.js';
 
@@ -197,10 +197,11 @@ export async function ingestParsed(
 /** ingestParsed for results whose claims were made ready for their shards already (prepareResult), as `claims ingest` does where it parses. */
 export async function ingestPrepared(
   dir: string,
-  results: readonly PreparedResult[],
+  prepared: readonly PreparedResult[],
   ingestedAt?: string,
   opts: UpdateOptions = {},
 ): Promise<MergeResult[]> {
+  const results = prepared.map(({ article, claims }) => ({ article, claims: unpackClaims(claims) }));
   return locked(dir, opts, async (lock) => {
     const loaded = await load(dir);
     if (loaded.kind !== 'sharded') {

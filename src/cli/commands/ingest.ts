@@ -178,7 +178,7 @@ async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void
     const result = await ingestPrepared(plan.dir, batch.map((b) => b.prepared), ingestedAt);
     result.forEach((merged, i) => {
       const { origin, prepared } = batch[i]!;
-      run.done.push({ file: origin, title: prepared.article.title, claims: prepared.claims.length, ...merged });
+      run.done.push({ file: origin, title: prepared.article.title, claims: prepared.claims.count, ...merged });
     });
   };
 
@@ -198,7 +198,7 @@ async function ingestAll(ctx: Context, run: Run, plan: IngestPlan): Promise<void
         if ('error' in item) fail(item.origin, item.error, !plan.single || item.record);
         else {
           pending.push({ origin: item.origin, prepared: item.prepared });
-          pendingClaims += item.prepared.claims.length;
+          pendingClaims += item.prepared.claims.count;
           if (pendingClaims >= FLUSH_LIMITS.claims || pending.length >= FLUSH_LIMITS.articles) await flush();
         }
         update(source);

@@ -1,0 +1,52 @@
+// Packing an article's claims for the store write (src/store/shard-text.ts): what a
+// parse worker sends and the main thread unpacks must be each claim, field for
+// field, with its text exactly as the shard holds it.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sampleArticle, sampleClaim } from './helpers/store.js';
+import type { Claim } from '../src/model.js';
+import { prepareResult, shardText, unpackClaims } from '../src/store/shard-text.js';
+
+const decoder = new TextDecoder();
+
+/** Speakers drawn from a few, so that an article quotes some of them more than once; any text in their names. */
+const speakers = fc.array(fc.record({ id: fc.string({ minLength: 1 }), name: fc.string(), mention: fc.string() }), { minLength: 1, maxLength: 4 });
+const articles = speakers.chain((pool) =>
+  fc.array(
+    fc.record({
+      speaker: fc.constantFrom(...pool),
+      content: fc.string({ unit: 'binary' }),
+      articleId: fc.constantFrom('a1', 'a1', 'a2'),
+    }),
+    { maxLength: 12 },
+  ),
+);
+
+describe('prepareResult and unpackClaims', () => {
+  it('give back every claim, field for field, with its shard text, after crossing threads', () => {
+    fc.assert(
+      fc.property(articles, (drawn) => {
+        const claims: Claim[] = drawn.map((d, i) => sampleClaim(`c${i}`, { speaker: d.speaker, content: d.content, articleId: d.articleId }));
+        const packed = structuredClone(prepareResult({ article: sampleArticle('a1'), claims }).claims);
+        const unpacked = unpackClaims(packed);
+        expect(unpacked.map((c) => [c.id, c.articleId, c.speakerId, c.name, c.mention])).toEqual(
+          claims.map((c) => [c.id, c.articleId, c.speaker.id, c.speaker.name, c.speaker.mention]),
+        );
+        // The text is the claim as JSON.stringify puts it in a shard: parsed back, it is the claim.
+        unpacked.forEach((c, i) => expect(JSON.parse(decoder.decode(c.text as Uint8Array))).toEqual(claims[i]));
+        expect(shardText('s', unpacked)).toBe(`${JSON.stringify({ speakerId: 's', claims }, null, 2)}\n`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps each speaker of an article once, however often it is quoted', () => {
+    const nis = { id: 'seoul-nis', name: 'Seoul NIS', mention: 'the NIS' };
+    const kcna = { id: 'kcna', name: 'KCNA', mention: 'KCNA' };
+    const claims = [nis, kcna, nis, nis, kcna].map((speaker, i) => sampleClaim(`c${i}`, { speaker }));
+    const packed = prepareResult({ article: sampleArticle('a1'), claims }).claims;
+    expect(packed.count).toBe(5);
+    expect(packed.keys).toEqual(['a1', 'seoul-nis', 'Seoul NIS', 'the NIS', 'a1', 'kcna', 'KCNA', 'KCNA']);
+    expect(packed.keyAt).toEqual([0, 4, 0, 0, 4]);
+  });
+});
