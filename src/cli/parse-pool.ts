@@ -62,9 +62,9 @@ const BUFFERED_CLAIMS = 50_000;
  * long functions slow to compile without making them faster to run: on a 5 MB
  * folder of generated news, one thread parsing spent 0.68-0.74 s compiling with
  * the default and 0.42-0.53 s with 120, parsing in the same time (1.75-1.95 s).
- * `claims ingest` of 10 MB took 8% less CPU and 3-5% less time (npm run bench;
- * BENCHMARKS.md). The flag is process-wide and read at each compilation, so it
- * is set before the first worker starts.
+ * `claims ingest` of a 10 MB folder took 5-8% less CPU and time (builds run
+ * alternately; BENCHMARKS.md). The flag is process-wide and read at each
+ * compilation, so it is set before the first worker starts.
  */
 const INLINING_BUDGET = '--max-inlined-bytecode-size-cumulative=120';
 
