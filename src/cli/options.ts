@@ -64,7 +64,7 @@ export async function parseDateBound(value: string, edge: 'since' | 'until', now
     return edge === 'since' ? `${text}-01` : isoDay(new Date(Date.UTC(y, m, 0)));
   }
   if (ISO_YEAR.test(text)) return edge === 'since' ? `${text}-01-01` : `${text}-12-31`;
-  const chrono = await import('chrono-node');
+  const chrono = await import('chrono-node/en');
   const parsed = chrono.parseDate(text, now);
   if (parsed === null) throw badDate(value, edge);
   return isoDay(new Date(Date.UTC(parsed.getFullYear(), parsed.getMonth(), parsed.getDate())));

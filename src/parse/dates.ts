@@ -3,7 +3,7 @@
 // what already happened, so a bare weekday or month-day is the latest such day on or
 // before the article's date; chrono-node, which picks the closest one, is used only
 // to read explicit calendar dates.
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { WEEKDAYS } from './lexicon.js';
 
 export interface DateHit {

@@ -1,7 +1,7 @@
 // Article metadata from the text itself: title (first line), publication date from a
 // dateline, agency/source and byline. Also marks the lines that are metadata rather
 // than story, so the claim rules never read them.
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { CALENDAR_HINT, isoDay } from './dates.js';
 import { paragraphs, type Span } from './segment.js';
 
