@@ -1,5 +1,6 @@
 // Rendering: sanitising untrusted text, CSV quoting and formula neutralising,
 // JSON escaping, tables and the colour decision.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { colorLevel } from '../src/cli/color.js';
 import { csvCell, renderCsv, renderJson, renderNdjson, renderTable, sanitizeInline, sanitizeText } from '../src/cli/render/index.js';
@@ -37,6 +38,22 @@ describe('sanitizeText removes terminal escapes and shows other controls', () =>
 
   it('sanitizeInline puts everything on one line', () => {
     expect(sanitizeInline('  a\n\n b\t c  ')).toBe('a b c');
+  });
+
+  it('sanitizeInline returns text it has nothing to do to as it is, and does all of it to the rest', () => {
+    // The five passes of the definition, against the shortcut that skips them.
+    const slow = (text: string) => sanitizeText(text).replace(/\s+/g, ' ').trim();
+    const chars = [...'ab “”é ', ' ', ' ', '\t', '\n', '\r', ESC, '[', ']', '3', 'm', BEL, '\u009b', '\u0085', '\u00a0', '\u2028', '\u202e', '\u2066', '\u3000', '\ufeff'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(sanitizeInline(text)).toBe(slow(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(sanitizeInline('Seoul’s spy agency said')).toBe('Seoul’s spy agency said');
+    expect(sanitizeInline(' x')).toBe('x');
+    expect(sanitizeInline('x\u00a0y')).toBe('x y');
   });
 });
 
