@@ -49,4 +49,15 @@ describe('prepareResult and unpackClaims', () => {
     expect(packed.keys).toEqual(['a1', 'seoul-nis', 'Seoul NIS', 'the NIS', 'a1', 'kcna', 'KCNA', 'KCNA']);
     expect(packed.keyAt).toEqual([0, 4, 0, 0, 4]);
   });
+
+  it('keeps each speaker once in an article quoting many (past the short list it first compares with)', () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({ id: `s${i}`, name: `Speaker ${i}`, mention: i % 2 ? `speaker ${i}` : `Speaker ${i}` }));
+    // Every speaker quoted, then every one again in another order, then the first once more.
+    const order = [...many, ...[...many].reverse(), many[0]!];
+    const claims = order.map((speaker, i) => sampleClaim(`c${i}`, { speaker }));
+    const packed = structuredClone(prepareResult({ article: sampleArticle('a1'), claims }).claims);
+    expect(packed.keys).toHaveLength(4 * many.length);
+    expect(packed.keyAt).toEqual(order.map((speaker) => 4 * many.indexOf(speaker)));
+    expect(unpackClaims(packed).map((c) => [c.speakerId, c.name, c.mention])).toEqual(order.map((s) => [s.id, s.name, s.mention]));
+  });
 });

@@ -50,32 +50,64 @@ const decoder = new TextDecoder();
 
 /** The shard form of every claim of a parse result, packed (see PackedClaims). */
 export function prepareResult(parsed: ParseResult): PreparedResult {
-  const texts = parsed.claims.map(claimText);
-  const ends: number[] = [];
-  let size = 0;
-  for (const text of texts) ends.push((size += Buffer.byteLength(text)));
-  const bytes = new Uint8Array(size);
+  const texts: string[] = [];
   const ids: string[] = [];
   const keys: string[] = [];
   const keyAt: number[] = [];
-  // An article quotes a few speakers many times: each key tuple is kept once.
-  const seen = new Map<string, number>();
-  parsed.claims.forEach((claim, i) => {
-    encoder.encodeInto(texts[i]!, bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]));
-    const { articleId, speaker } = claim;
-    const tuple = [articleId, speaker.id, speaker.name, speaker.mention];
-    const key = JSON.stringify(tuple);
-    let at = seen.get(key);
-    if (at === undefined) {
-      at = keys.length;
-      keys.push(...tuple);
-      seen.set(key, at);
-    }
+  const ends: number[] = [];
+  const index = new KeyIndex(keys);
+  let size = 0;
+  for (const claim of parsed.claims) {
+    const text = claimText(claim);
+    texts.push(text);
+    ends.push((size += Buffer.byteLength(text)));
     ids.push(claim.id);
-    keyAt.push(at);
-  });
+    keyAt.push(index.of(claim.articleId, claim.speaker));
+  }
+  // One encoding of every text, into a buffer of its own (a Buffer could be a view
+  // of Node's shared pool, and a view is cloned with all of its memory).
+  const bytes = encoder.encode(texts.join(''));
   return { article: parsed.article, claims: { count: ids.length, ids, keys, keyAt, bytes, ends } };
 }
+
+/**
+ * Where each distinct [articleId, speakerId, name, mention] starts in `keys`,
+ * adding it the first time. An article quotes a handful of speakers: comparing
+ * with those already kept costs less than making a key string for a map, which
+ * is used only once an article has many.
+ */
+class KeyIndex {
+  private map: Map<string, number> | undefined;
+
+  constructor(private readonly keys: string[]) {}
+
+  of(articleId: string, speaker: Claim['speaker']): number {
+    const { keys } = this;
+    const { id, name, mention } = speaker;
+    if (this.map === undefined) {
+      for (let at = 0; at < keys.length; at += 4) {
+        if (keys[at + 1] === id && keys[at + 3] === mention && keys[at + 2] === name && keys[at] === articleId) return at;
+      }
+      if (keys.length < 4 * LINEAR_KEYS) return this.add(articleId, id, name, mention);
+      this.map = new Map();
+      for (let at = 0; at < keys.length; at += 4) this.map.set(JSON.stringify(keys.slice(at, at + 4)), at);
+    }
+    const key = JSON.stringify([articleId, id, name, mention]);
+    const at = this.map.get(key);
+    if (at !== undefined) return at;
+    this.map.set(key, keys.length);
+    return this.add(articleId, id, name, mention);
+  }
+
+  private add(...tuple: string[]): number {
+    const at = this.keys.length;
+    this.keys.push(...tuple);
+    return at;
+  }
+}
+
+/** Distinct key tuples an article keeps in a list before KeyIndex switches to a map. */
+const LINEAR_KEYS = 32;
 
 /** The claims packed by prepareResult, each read from the columns when asked. */
 export function unpackClaims(packed: PackedClaims): ShardClaim[] {
