@@ -15,8 +15,8 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ClaimsError, type ErrorCode } from '../errors.js';
 import { describeOrigin, isUrl } from '../input/index.js';
-import type { ActorRegistry } from '../model.js';
-import { prepareResult, type PreparedResult } from '../store/index.js';
+import type { ActorRegistry, Article } from '../model.js';
+import { prepareResult, type PackedClaims, type PreparedResult } from '../store/index.js';
 import type { InputSettings, ParsedItem } from './parse-input.js';
 
 /** Set to a whole number to force that many workers (0: parse on the main thread); unset, claims decides. */
@@ -142,16 +142,87 @@ export interface JobMessage {
 /**
  * Worker → main thread: items of sources, each source's in order; `done` lists the
  * sources whose last item was sent. A message carries many articles: one per
- * article costs more in postMessage than cloning the claims.
+ * article costs more in postMessage than cloning the claims. `strings` are the
+ * worker's strings first sent with this message (see StringsOut).
  */
 export interface ItemsMessage {
   items: { id: number; item: WireItem }[];
   done: number[];
+  strings: WireStrings;
 }
 
 export type WireItem =
-  | { origin: string; record: boolean; prepared: PreparedResult }
+  | { origin: string; record: boolean; prepared: WirePrepared }
   | { origin: string; record: boolean; error: WireError };
+
+/** A PreparedResult whose key strings are numbers in the worker's string table. */
+interface WirePrepared {
+  article: Article;
+  claims: Omit<PackedClaims, 'keys'> & { keys: number[] };
+}
+
+interface WireStrings {
+  /** The table was emptied before these: numbers start again from 0. */
+  reset: boolean;
+  added: string[];
+}
+
+/**
+ * The speakers' ids, names and mentions (PackedClaims.keys) come back in article
+ * after article, and the main thread holds every result until the store write:
+ * each copy that crossed would be one more object for its garbage collector to
+ * move while the workers need the cores, and one more string to hash when the
+ * store groups claims by speaker. So a worker sends each string once, and its
+ * number in a table after that; the main thread keeps one table per worker.
+ * Numbered in order of first use, so the main thread's table is a list.
+ */
+export class StringsOut {
+  private readonly numbers = new Map<string, number>();
+  private added: string[] = [];
+  private reset = false;
+
+  /** `limit`: strings kept at most (article ids are new with each article); a test makes it small. */
+  constructor(private readonly limit = 50_000) {}
+
+  number(text: string): number {
+    let n = this.numbers.get(text);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(text, n);
+      this.added.push(text);
+    }
+    return n;
+  }
+
+  /**
+   * The strings to send with the message being sent. A table grown past its limit
+   * starts again after it: only between messages, as a message's items use the
+   * numbers of the table it was made with.
+   */
+  take(): WireStrings {
+    const out = { reset: this.reset, added: this.added };
+    this.added = [];
+    this.reset = this.numbers.size >= this.limit;
+    if (this.reset) this.numbers.clear();
+    return out;
+  }
+}
+
+/** The main thread's copy of one worker's StringsOut, updated message by message. */
+export class StringsIn {
+  private table: string[] = [];
+
+  receive({ reset, added }: WireStrings): void {
+    if (reset) this.table = [];
+    for (const text of added) this.table.push(text);
+  }
+
+  text(n: number): string {
+    const text = this.table[n];
+    if (text === undefined) throw new Error(`string ${n} was never sent by this parse worker`);
+    return text;
+  }
+}
 
 interface WireError {
   message: string;
@@ -160,8 +231,11 @@ interface WireError {
   claims?: { code: ErrorCode; hint?: string; exitCode: number };
 }
 
-export function toWire(item: PreparedItem): WireItem {
-  if ('prepared' in item) return item;
+export function toWire(item: PreparedItem, strings: StringsOut): WireItem {
+  if ('prepared' in item) {
+    const { article, claims } = item.prepared;
+    return { origin: item.origin, record: item.record, prepared: { article, claims: { ...claims, keys: claims.keys.map((key) => strings.number(key)) } } };
+  }
   const { error } = item;
   const err = error instanceof Error ? error : new Error(String(error));
   const wire: WireError = { message: err.message, stack: err.stack };
@@ -169,8 +243,11 @@ export function toWire(item: PreparedItem): WireItem {
   return { origin: item.origin, record: item.record, error: wire };
 }
 
-function fromWire(item: WireItem): PreparedItem {
-  if ('prepared' in item) return item;
+export function fromWire(item: WireItem, strings: StringsIn): PreparedItem {
+  if ('prepared' in item) {
+    const { article, claims } = item.prepared;
+    return { origin: item.origin, record: item.record, prepared: { article, claims: { ...claims, keys: claims.keys.map((n) => strings.text(n)) } } };
+  }
   const { message, stack, claims } = item.error;
   const error = claims ? new ClaimsError(message, { code: claims.code, hint: claims.hint, exitCode: claims.exitCode }) : new Error(message);
   if (stack !== undefined) error.stack = stack;
@@ -273,11 +350,13 @@ export class ParsePool {
     const thread = new Worker(entry, { workerData: data });
     const worker: PoolWorker = { thread, jobs: new Set(), runs: new Set() };
     this.workers.add(worker);
+    const strings = new StringsIn();
     thread.on('message', (message: ItemsMessage) => {
+      strings.receive(message.strings);
       for (const { id, item } of message.items) {
         const job = this.jobs.get(id);
         if (job === undefined) continue;
-        this.arrive(job, fromWire(item));
+        this.arrive(job, fromWire(item, strings));
       }
       for (const id of message.done) {
         const job = this.jobs.get(id);

@@ -4,7 +4,7 @@
 // are parsed, never what they are. A bundle entry of its own (scripts/build.mjs).
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSources } from './parse-input.js';
-import { prepareItem, toWire, type ItemsMessage, type JobMessage, type WorkerData } from './parse-pool.js';
+import { prepareItem, StringsOut, toWire, type ItemsMessage, type JobMessage, type WorkerData } from './parse-pool.js';
 
 const { registry, settings } = workerData as WorkerData;
 const port = parentPort!;
@@ -14,9 +14,10 @@ const io = { stdin: (async function* () {})() };
 /** Articles sent back per message at most: a long NDJSON file's go back as they are parsed. */
 const GROUP = 64;
 
-let out: ItemsMessage = { items: [], done: [] };
+const strings = new StringsOut();
+let out: Omit<ItemsMessage, 'strings'> = { items: [], done: [] };
 const send = (): void => {
-  port.postMessage(out);
+  port.postMessage({ ...out, strings: strings.take() } satisfies ItemsMessage);
   out = { items: [], done: [] };
 };
 
@@ -27,12 +28,12 @@ port.on('message', ({ sources }: JobMessage) => {
     for (const { id, source } of sources) {
       try {
         for await (const item of parseSources([source], registry, io, settings)) {
-          out.items.push({ id, item: toWire(prepareItem(item)) });
+          out.items.push({ id, item: toWire(prepareItem(item), strings) });
           if (out.items.length >= GROUP) send();
         }
       } catch (error) {
         // parseSources turns every failure into an item; this is a bug, reported as the source's failure.
-        out.items.push({ id, item: toWire({ origin: source, record: false, error }) });
+        out.items.push({ id, item: toWire({ origin: source, record: false, error }, strings) });
       }
       out.done.push(id);
     }

@@ -13,6 +13,6 @@ export {
   type StoreSnapshot,
   type UpdateOptions,
 } from './store-file.js';
-export { prepareResult, type PreparedResult, type ShardClaim } from './shard-text.js';
+export { prepareResult, type PackedClaims, type PreparedResult, type ShardClaim } from './shard-text.js';
 export { mergeAll, mergeParsed, removeArticle, type MergeResult } from './merge.js';
 export { readRegistry, readTopics, writeRegistry, writeTopics } from './user-data.js';
