@@ -42,6 +42,18 @@ describe('expandSources', () => {
     expect(expanded.problems).toEqual([]);
   });
 
+  it('names the files as path.join would, however the folder was written', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'sub'));
+    await writeFile(path.join(dir, 'a.txt'), 'x');
+    await writeFile(path.join(dir, 'sub', 'b.txt'), 'x');
+    const rel = path.relative(process.cwd(), dir);
+    for (const form of [dir, `${dir}/`, rel, `${rel}/`, `${rel}/./`, `${rel}/sub/..`, `./${rel}`]) {
+      const { sources } = await expandSources([form]);
+      expect(sources, form).toEqual([path.join(form, 'a.txt'), path.join(form, 'sub', 'b.txt')]);
+    }
+  });
+
   it('a folder with no article files is a problem named for it', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'photo.jpg'), 'x');

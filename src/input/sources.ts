@@ -58,9 +58,13 @@ async function walk(dir: string, out: ExpandedSources): Promise<void> {
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // path.join(dir, name) for every entry, without normalising the folder's path
+  // thousands of times (a name holds no separator and is never . or ..).
+  const base = path.join(dir);
+  const prefix = base === '.' ? '' : base.endsWith(path.sep) ? base : `${base}${path.sep}`;
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
+    const full = `${prefix}${entry.name}`;
     // Symbolic links to files are followed; to folders they are not (no loops).
     const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false)));
     if (entry.isDirectory()) await walk(full, out);
