@@ -1,7 +1,8 @@
 // What one ingestParsed call costs on disk, counted by the renames that finish
-// atomic writes (fs.promises.rename for shard files, the callback fs.rename of
-// write-file-atomic for store.json): every shard it touches is written once,
-// however many articles quote its speaker, and store.json once, last. Also: the
+// atomic writes (fs.promises.rename for shard files and store.json; the callback
+// fs.rename is write-file-atomic's, for the other files): every shard it touches
+// is written once, however many articles quote its speaker, and store.json once,
+// last, though it is written beside the old one while the shards are. Also: the
 // shard files are written a claim at a time, and must still read exactly as
 // JSON.stringify(shard, null, 2) would have made them.
 import fsCallbacks from 'node:fs';
@@ -110,5 +111,39 @@ describe('shard files', () => {
     const bytes = await fs.readFile(path.join(dir, 'claims', 'seoul-nis.g1.json'), 'utf8');
     expect(bytes.length).toBeGreaterThan(2_000_000);
     expect(bytes).toBe(`${JSON.stringify({ speakerId: 'seoul-nis', claims }, null, 2)}\n`);
+  });
+});
+
+describe('store.json, written while the shard files are', () => {
+  const storeJson = () => path.join(dir, 'store.json');
+  const temps = async () => (await fs.readdir(dir)).filter((name) => /^store\.json\.\d+$/.test(name));
+
+  it('replaces the old one only after every shard, keeping its mode', async () => {
+    await ingestParsed(dir, results(20, 4));
+    await fs.chmod(storeJson(), 0o640);
+    written.length = 0;
+    await ingestParsed(dir, results(20, 6, 100));
+    expect(written.at(-1)).toBe(storeJson());
+    expect(shardWrites().length).toBeGreaterThan(0);
+    expect((await fs.stat(storeJson())).mode & 0o777).toBe(0o640);
+    expect(JSON.parse(await fs.readFile(storeJson(), 'utf8')).articles).toHaveLength(40);
+    expect(await temps()).toEqual([]);
+  });
+
+  it('a shard write that fails leaves the old store.json, and no new one beside it', async () => {
+    await ingestParsed(dir, results(20, 4));
+    const before = await fs.readFile(storeJson(), 'utf8');
+    const rename = vi.mocked(fs.rename).getMockImplementation()!;
+    vi.mocked(fs.rename).mockImplementation(async (from, to) => {
+      if (String(to).endsWith('speaker-5.g2.json')) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      return rename(from, to);
+    });
+    try {
+      await expect(ingestParsed(dir, results(20, 6, 100))).rejects.toThrow(/speaker-5\.g2\.json.*disk full/);
+    } finally {
+      vi.mocked(fs.rename).mockImplementation(rename);
+    }
+    expect(await fs.readFile(storeJson(), 'utf8')).toBe(before);
+    expect(await temps()).toEqual([]);
   });
 });
