@@ -2,7 +2,7 @@
 // in one place: a missing file is not an error, other I/O failures become
 // STORE_IO with the path in the message, and writes replace a file atomically.
 import { randomInt } from 'node:crypto';
-import fsSync, { closeSync, fchmod as fchmodCallback, fchown as fchownCallback, fsync as fsyncCallback, close as closeCallback, openSync, writeSync } from 'node:fs';
+import { closeSync, fchmod as fchmodCallback, fchown as fchownCallback, fsync as fsyncCallback, close as closeCallback, openSync, writeSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -112,11 +112,10 @@ export interface NewFile {
  * Writes new files into one folder, each as writeAtomically would (a temp file
  * beside it named `<name>.<digits>`, fsync, rename) and the folder fsynced once,
  * after the last rename. Made for the many shard files of one store write:
- * - each file's text is made in pieces (fill) and written with synchronous
- *   writev calls (to the page cache, quick): bytes as they are, strings encoded
- *   through one reused buffer (see fillFile), so no file's whole text is ever
- *   one string or one buffer: building and encoding 50 MB of new strings costs
- *   more in page faults than in work;
+ * - each file's text is made in pieces (fill) and encoded through one reused
+ *   buffer, with synchronous writes (to the page cache, quick), so no file's
+ *   whole text is ever one string or one buffer: building and encoding 50 MB
+ *   of new strings costs more in page faults than in work;
  * - the fsyncs, which wait for the disk, run `inFlight` at a time in the thread
  *   pool while the next files are written, sharing the journal's commits.
  * `beforeEach` runs before each file (the store checks its lock there). The first
@@ -163,7 +162,7 @@ const close = promisify(closeCallback);
 const fchmod = promisify(fchmodCallback);
 const fchown = promisify(fchownCallback);
 const encoder = new TextEncoder();
-/** The buffer strings of writeNewFiles are encoded into; writes are synchronous, so one is enough. */
+/** The buffer every writeNewFiles text is encoded into; writes are synchronous, so one is enough. */
 let scratch: Uint8Array | undefined;
 
 /** A new temp file beside `target`, `<target>.<digits>` as write-file-atomic names them. */
@@ -178,37 +177,27 @@ function openTemp(target: string): { temp: string; fd: number } {
   }
 }
 
-/**
- * Writes a file's pieces with writev: bytes go to the kernel from wherever they
- * lie (a claim's text, in the packed bytes it came in), with no copy in between;
- * strings are encoded into one reused buffer. At most WRITEV_PIECES pieces or
- * WRITEV_BYTES bytes are held before they are written, so memory does not grow
- * with the file. Copying every claim into a buffer and writing that cost 3 to 4
- * times as much: for a store write of 100,000 claims that was most of its time.
- */
 function fillFile(fd: number, file: NewFile): void {
-  const buffer = (scratch ??= new Uint8Array(WRITEV_BYTES));
+  const buffer = (scratch ??= new Uint8Array(1 << 20));
   let used = 0;
-  let pieces: Uint8Array[] = [];
-  let size = 0;
   const flush = (): void => {
-    if (pieces.length > 0) writeAll(fd, pieces, size);
-    pieces = [];
-    size = 0;
+    for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
     used = 0;
-  };
-  const add = (bytes: Uint8Array): void => {
-    pieces.push(bytes);
-    size += bytes.length;
-    if (pieces.length >= WRITEV_PIECES || size >= WRITEV_BYTES) flush();
   };
   file.fill({
     write(text) {
-      if (typeof text !== 'string') return add(text);
+      if (typeof text !== 'string') {
+        if (text.length > buffer.length - used) flush();
+        if (text.length > buffer.length) for (let done = 0; done < text.length; ) done += writeSync(fd, text, done, text.length - done);
+        else {
+          buffer.set(text, used);
+          used += text.length;
+        }
+        return;
+      }
       for (;;) {
         const { read, written } = encoder.encodeInto(text, buffer.subarray(used));
-        const encoded = buffer.subarray(used, (used += written));
-        if (written > 0) add(encoded);
+        used += written;
         if (read === text.length) return;
         // The buffer is full (encodeInto never splits a character): write it out, go on.
         flush();
@@ -217,19 +206,6 @@ function fillFile(fd: number, file: NewFile): void {
     },
   });
   flush();
-}
-
-/** Pieces one writev takes (Linux's IOV_MAX), and bytes held at most before writing. */
-const WRITEV_PIECES = 1024;
-const WRITEV_BYTES = 1 << 20;
-
-function writeAll(fd: number, pieces: Uint8Array[], size: number): void {
-  // Called on the module object, so that a test can make it stop short.
-  const done = fsSync.writevSync(fd, pieces);
-  if (done >= size) return;
-  // A file system may write less than asked; the rest goes on in plain writes.
-  const rest = Buffer.concat(pieces, size).subarray(done);
-  for (let at = 0; at < rest.length; ) at += writeSync(fd, rest, at, rest.length - at);
 }
 
 async function finishFile(fd: number, temp: string, target: string): Promise<void> {
