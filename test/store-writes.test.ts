@@ -1,8 +1,7 @@
 // What one ingestParsed call costs on disk, counted by the renames that finish
-// atomic writes (fs.promises.rename for shard files and store.json; the callback
-// fs.rename is write-file-atomic's, for the other files): every shard it touches
-// is written once, however many articles quote its speaker, and store.json once,
-// last, though it is written beside the old one while the shards are. Also: the
+// atomic writes (fs.promises.rename for shard files, the callback fs.rename of
+// write-file-atomic for store.json): every shard it touches is written once,
+// however many articles quote its speaker, and store.json once, last. Also: the
 // shard files are written a claim at a time, and must still read exactly as
 // JSON.stringify(shard, null, 2) would have made them.
 import fsCallbacks from 'node:fs';
@@ -114,7 +113,7 @@ describe('shard files', () => {
   });
 });
 
-describe('store.json, written while the shard files are', () => {
+describe('store.json', () => {
   const storeJson = () => path.join(dir, 'store.json');
   const temps = async () => (await fs.readdir(dir)).filter((name) => /^store\.json\.\d+$/.test(name));
 

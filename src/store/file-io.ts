@@ -2,7 +2,7 @@
 // in one place: a missing file is not an error, other I/O failures become
 // STORE_IO with the path in the message, and writes replace a file atomically.
 import { randomInt } from 'node:crypto';
-import { closeSync, fchmod as fchmodCallback, fchown as fchownCallback, fsync as fsyncCallback, close as closeCallback, openSync, writeSync } from 'node:fs';
+import { closeSync, fsync as fsyncCallback, close as closeCallback, openSync, writeSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -34,58 +34,6 @@ export async function writeAtomically(file: string, data: string | Buffer): Prom
     throw ioError('write', file, err);
   }
   await fsyncDir(dir);
-}
-
-/** A file's new text, durable beside it and not yet in its place (see stageFile). */
-export interface StagedFile {
-  /** Renames the new text over the file and fsyncs the folder: writeAtomically's last step. */
-  commit(): Promise<void>;
-  /** Removes the new text; the file is left as it was. */
-  discard(): Promise<void>;
-}
-
-/**
- * writeAtomically in two halves, so that the slow one can overlap other writes
- * while the order of the replacements stays as it must: `data` is written to a
- * temp file beside `file` (named as write-file-atomic names them, with `file`'s
- * mode and owner, as it keeps them) and fsynced now; it replaces `file` only on
- * commit(). The store stages store.json (megabytes for a big store) while it
- * writes the shard files, and commits it after them.
- */
-export async function stageFile(file: string, data: string): Promise<StagedFile> {
-  let temp: string | undefined;
-  let fd: number | undefined;
-  try {
-    const existing = await fs.stat(file).catch((err: unknown) => (errorCode(err) === 'ENOENT' ? undefined : Promise.reject(err)));
-    ({ temp, fd } = openTemp(file));
-    fillFile(fd, { name: path.basename(file), fill: (out) => out.write(data) });
-    if (existing !== undefined) {
-      await fchmod(fd, existing.mode & 0o7777);
-      // Only root may give a file away; anyone else keeps owning what they write, as with write-file-atomic.
-      await fchown(fd, existing.uid, existing.gid).catch(() => {});
-    }
-    await fsync(fd);
-    const closing = fd;
-    fd = undefined;
-    await close(closing);
-  } catch (err) {
-    if (fd !== undefined) closeQuietly(fd);
-    if (temp !== undefined) await fs.rm(temp, { force: true }).catch(() => {});
-    throw ioError('write', file, err);
-  }
-  const staged = temp;
-  return {
-    async commit() {
-      try {
-        await fs.rename(staged, file);
-      } catch (err) {
-        await fs.rm(staged, { force: true }).catch(() => {});
-        throw ioError('write', file, err);
-      }
-      await fsyncDir(path.dirname(file));
-    },
-    discard: () => fs.rm(staged, { force: true }).catch(() => {}),
-  };
 }
 
 async function makeFolder(dir: string): Promise<void> {
@@ -159,8 +107,6 @@ export async function writeNewFiles(
 
 const fsync = promisify(fsyncCallback);
 const close = promisify(closeCallback);
-const fchmod = promisify(fchmodCallback);
-const fchown = promisify(fchownCallback);
 const encoder = new TextEncoder();
 /** The buffer every writeNewFiles text is encoded into; writes are synchronous, so one is enough. */
 let scratch: Uint8Array | undefined;

@@ -28,7 +28,7 @@ import {
   type ShardEntry,
   type StoreData,
 } from '../model.js';
-import { ioError, listBackups, readIfExists, removeOrphanedTemps, stageFile, writeBackup, writeNewFiles, type NewFile, type StagedFile } from './file-io.js';
+import { ioError, listBackups, readIfExists, removeOrphanedTemps, writeAtomically, writeBackup, writeNewFiles, type NewFile } from './file-io.js';
 import { storeFile } from './location.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, withLock, type HeldLock } from './lock.js';
 import { mergeAll, type MergeResult } from './merge.js';
@@ -294,33 +294,16 @@ async function commit(dir: string, lock: HeldLock, loaded: Loaded, articles: Art
     shards[speakerId] = entry;
     files.push({ name: path.basename(entry.file), fill: (out) => writeShard(out, speakerId, claims) });
   }
+  // All shard files are renamed into place, and the folder synced, before
+  // store.json is replaced (see writeNewFiles).
+  if (files.length > 0) await writeNewFiles(path.join(dir, CLAIMS_DIR), files, { inFlight: SHARD_WRITES_IN_FLIGHT, beforeEach: () => lock.assertHeld() });
   const manifest: Manifest = { version: STORE_VERSION, generation, articles, shards };
   const checked = checkSchema(ManifestSchema, manifest);
   if (!checked.ok) throw new Error(`refusing to write an invalid manifest to ${file}: ${checked.where ?? ''} ${checked.problem}`);
-  // The new store.json is written and fsynced while the shard files are (it is
-  // megabytes for a big store, and the disk is then busy anyway); it replaces the
-  // old one only once every shard file is renamed into place and the folder
-  // synced (see writeNewFiles): a crash before that leaves the old store whole.
-  const staging = stageFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
-  // Its failure is thrown below, once the shard writes have settled; not before, unhandled.
-  staging.catch(() => {});
-  let staged: StagedFile;
-  try {
-    if (files.length > 0) await writeNewFiles(path.join(dir, CLAIMS_DIR), files, { inFlight: SHARD_WRITES_IN_FLIGHT, beforeEach: () => lock.assertHeld() });
-    staged = await staging;
-  } catch (err) {
-    await staging.then((s) => s.discard(), () => {});
-    throw err;
-  }
-  try {
-    lock.assertHeld();
-    if (loaded.kind === 'legacy') await writeBackup(file, `v${loaded.fromVersion}`, loaded.bytes);
-    lock.assertHeld();
-  } catch (err) {
-    await staged.discard();
-    throw err;
-  }
-  await staged.commit();
+  lock.assertHeld();
+  if (loaded.kind === 'legacy') await writeBackup(file, `v${loaded.fromVersion}`, loaded.bytes);
+  lock.assertHeld();
+  await writeAtomically(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /**
