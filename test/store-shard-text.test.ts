@@ -22,6 +22,46 @@ const articles = speakers.chain((pool) =>
   ),
 );
 
+describe("a claim's shard text", () => {
+  const text = fc.string({ unit: 'binary', maxLength: 30 });
+  const textOrNull = fc.option(text, { nil: null });
+  const claim = fc.record({
+    id: text,
+    articleId: text,
+    speaker: fc.record({ id: text, name: text, mention: text }),
+    stance: fc.constantFrom('asserts', 'denies', 'unconfirmed'),
+    date: textOrNull,
+    dateText: textOrNull,
+    content: text,
+    quote: textOrNull,
+    sentence: text,
+    start: fc.oneof(fc.nat(), fc.double()),
+    end: fc.nat(),
+    cue: text,
+  });
+
+  it('is exactly what JSON.stringify gives, whatever the strings and numbers, and for claims of other shapes', () => {
+    fc.assert(
+      fc.property(
+        claim,
+        // Made as the parser makes claims, or with topics, a field missing, or the fields in another order.
+        fc.constantFrom('plain', 'topics', 'missing', 'reordered'),
+        (drawn, shape) => {
+          let value: Record<string, unknown> = drawn;
+          if (shape === 'topics') value = { ...drawn, topics: ['war'] };
+          if (shape === 'missing') value = { ...drawn, quote: undefined };
+          if (shape === 'reordered') value = { speaker: drawn.speaker, ...drawn };
+          const claims = [value as unknown as Claim];
+          expect(shardText('s', unpackClaims(prepareResult({ article: sampleArticle('a1'), claims }).claims))).toBe(
+            `${JSON.stringify({ speakerId: 's', claims }, null, 2)}\n`,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('prepareResult and unpackClaims', () => {
   it('give back every claim, field for field, with its shard text, after crossing threads', () => {
     fc.assert(
