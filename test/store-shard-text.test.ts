@@ -50,7 +50,7 @@ describe("a claim's shard text", () => {
           let value: Record<string, unknown> = drawn;
           if (shape === 'topics') value = { ...drawn, topics: ['war'] };
           if (shape === 'missing') value = { ...drawn, quote: undefined };
-          if (shape === 'reordered') value = { speaker: drawn.speaker, ...drawn };
+          if (shape === 'reordered') value = Object.fromEntries(Object.entries(drawn).reverse());
           const claims = [value as unknown as Claim];
           expect(shardText('s', unpackClaims(prepareResult({ article: sampleArticle('a1'), claims }).claims))).toBe(
             `${JSON.stringify({ speakerId: 's', claims }, null, 2)}\n`,
