@@ -16,6 +16,8 @@ const articles = speakers.chain((pool) =>
     fc.record({
       speaker: fc.constantFrom(...pool),
       content: fc.string({ unit: 'binary' }),
+      // Ids of any length and any characters.
+      id: fc.string({ unit: 'binary', maxLength: 20 }),
       articleId: fc.constantFrom('a1', 'a1', 'a2'),
     }),
     { maxLength: 12 },
@@ -66,7 +68,7 @@ describe('prepareResult and unpackClaims', () => {
   it('give back every claim, field for field, with its shard text, after crossing threads', () => {
     fc.assert(
       fc.property(articles, (drawn) => {
-        const claims: Claim[] = drawn.map((d, i) => sampleClaim(`c${i}`, { speaker: d.speaker, content: d.content, articleId: d.articleId }));
+        const claims: Claim[] = drawn.map((d) => sampleClaim(d.id, { speaker: d.speaker, content: d.content, articleId: d.articleId }));
         const packed = structuredClone(prepareResult({ article: sampleArticle('a1'), claims }).claims);
         const unpacked = unpackClaims(packed);
         expect(unpacked.map((c) => [c.id, c.articleId, c.speakerId, c.name, c.mention])).toEqual(
