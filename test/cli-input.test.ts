@@ -57,6 +57,14 @@ describe('decodeArticle refuses what is not an article', () => {
   it('names standard input as such', () => {
     expect(errorOf(() => decodeArticle(bytes(''), '-')).message).toMatch(/^standard input is empty/);
   });
+
+  it('carries nothing from one article to the next (one decoder serves them all)', () => {
+    // A file cut inside a character, then one with a BOM, then the same bytes whole.
+    expect(errorOf(() => decodeArticle(bytes('ok ', [0xe2, 0x82]), 'a.txt')).message).toMatch(/not valid UTF-8/);
+    expect(decodeArticle(bytes([0xef, 0xbb, 0xbf], 'Title\nBody'), 'b.txt')).toBe('Title\nBody');
+    expect(errorOf(() => decodeArticle(bytes([0xe2, 0x82]), 'c.txt')).message).toMatch(/not valid UTF-8 \(first bad byte at offset 0\)/);
+    expect(decodeArticle(bytes([0xe2, 0x82, 0xac], ' 5'), 'd.txt')).toBe('€ 5');
+  });
 });
 
 describe('normaliseNewlines keeps offsets meaningful', () => {

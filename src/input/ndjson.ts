@@ -5,7 +5,7 @@
 // reported while the lines after it are still read.
 import { ClaimsError } from '../errors.js';
 import { ArticleRecordSchema, type ArticleMeta } from '../model.js';
-import { normaliseNewlines } from './decode.js';
+import { normaliseNewlines, STRICT_UTF8 } from './decode.js';
 import { isoDayOf } from './iso-day.js';
 import { formatBytes } from './read.js';
 
@@ -78,7 +78,7 @@ export function readRecord(line: Line, where: string, maxBytes: number): RecordA
   }
   let source: string;
   try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(line.bytes);
+    source = STRICT_UTF8.decode(line.bytes);
   } catch (cause) {
     throw recordError(where, 'is not valid UTF-8', cause);
   }
