@@ -4,7 +4,6 @@
 // line endings become LF before any offset is taken.
 import { ClaimsError } from '../errors.js';
 
-/** Refuses what is not UTF-8 text and returns the text with LF line endings. */
 /**
  * fatal: refuse invalid UTF-8 rather than invent U+FFFD; the BOM is stripped. One
  * decoder for every article: decode() without `stream` keeps nothing between
@@ -13,6 +12,7 @@ import { ClaimsError } from '../errors.js';
  */
 export const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Refuses what is not UTF-8 text and returns the text with LF line endings. */
 export function decodeArticle(bytes: Uint8Array, origin: string): string {
   const where = describeOrigin(origin);
   if (bytes.length === 0) {

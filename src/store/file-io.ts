@@ -132,9 +132,9 @@ function fillFile(fd: number, file: NewFile): void {
 /**
  * Where fillFile's pieces go: the reused buffer, written out whenever it is full.
  * A class, not an object literal made per file, so that every file's writes call
- * the same function: a new closure per file made V8 throw away the optimised
- * code of writeShard's loop at each file ("wrong call target"), and a store
- * write of 100,000 claims then ran mostly unoptimised.
+ * the same function: with a new closure per file, V8 threw away the optimised
+ * code of writeShard's loop at the next file ("wrong call target"), which then
+ * ran unoptimised until compiled again.
  */
 class FileSink implements TextSink {
   private used = 0;
