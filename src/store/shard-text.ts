@@ -192,9 +192,11 @@ export function withArticleId(claim: ShardClaim, articleId: string): ShardClaim 
 }
 
 /**
- * In a shard a claim sits at depth 2 (in the array, in the object), as it does in
- * [[claim]]: stringifying that and cutting off "[\n  [\n    " and "\n  ]\n]" gives
- * the claim with its lines indented for the shard, in one pass.
+ * A claim as its shard holds it. In a shard a claim sits at depth 2 (in the array,
+ * in the object), as it does in [[claim]]: stringifying that and cutting off
+ * "[\n  [\n    " and "\n  ]\n]" gives the claim with its lines indented for the
+ * shard. A claim as the parser makes it is written field by field instead (see
+ * plainClaimText), to the same text.
  */
 function claimText(claim: Claim): string {
   return plainClaimText(claim) ?? JSON.stringify([[claim]], null, 2).slice(10, -6);
